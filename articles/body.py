@@ -1,0 +1,151 @@
+"""The article body: one sanitizer, one parser, one renderer.
+
+The editor stores a figure as
+`<figure><img src alt data-file="ID"><figcaption>caption</figcaption></figure>`.
+Only `data-file` (which Image) and the figcaption (this use's caption) are data; `src`
+and `alt` are editor previews. Rendering rebuilds every figure from the current Image,
+so a credit corrected once is corrected everywhere.
+"""
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
+
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+from articles import credits
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "strong", "b", "em", "i", "a", "ul", "ol", "li",
+    "blockquote", "hr", "figure", "img", "figcaption",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "data-file"}}
+_IMAGE_ID = re.compile(r"[1-9][0-9]{0,17}")
+
+
+def _drop_bad_image_ids(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "data-file" and not _IMAGE_ID.fullmatch(value):
+        return None
+    return value
+
+
+_cleaner = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    clean_content_tags={"script", "style", "template", "iframe", "object", "noscript"},
+    attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_drop_bad_image_ids,
+    url_schemes={"http", "https", "mailto"},
+    link_rel=None,
+)
+
+
+def sanitize(html: str) -> str:
+    """The body with everything outside the allowlist removed (scripts, handlers, styles,
+    `javascript:` links)."""
+    return _cleaner.clean(html or "")
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure as stored in the body: which picture, and this use's caption."""
+
+    image_id: int | None
+    caption: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture ready to show: the current Image, the caption for this use, its credit line."""
+
+    image: object
+    caption: str
+    featured: bool = False
+
+    @property
+    def credit_line(self) -> str:
+        return credits.credit_line(self.image, featured=self.featured)
+
+
+class _BodyParser(HTMLParser):
+    """Splits sanitized HTML into HTML runs and FigureRefs, keeping the runs verbatim."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str | FigureRef] = []
+        self._figure_depth = 0
+        self._image_id = None
+        self._caption: list[str] | None = None
+        self._caption_parts: list[str] = []
+
+    def _emit(self, text: str) -> None:
+        if self._figure_depth:
+            if self._caption is not None:
+                self._caption.append(text)
+        elif self.parts and isinstance(self.parts[-1], str):
+            self.parts[-1] += text
+        else:
+            self.parts.append(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "figure":
+            if not self._figure_depth:
+                self._image_id, self._caption_parts = None, []
+            self._figure_depth += 1
+        elif self._figure_depth and tag == "img" and self._image_id is None:
+            value = dict(attrs).get("data-file") or ""
+            self._image_id = int(value) if _IMAGE_ID.fullmatch(value) else None
+        elif self._figure_depth and tag == "figcaption":
+            self._caption = []
+        elif not self._figure_depth:  # markup inside a figure is rebuilt, not kept
+            self._emit(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "figure" and self._figure_depth:
+            self._figure_depth -= 1
+            if not self._figure_depth:
+                caption = unescape(" ".join("".join(self._caption_parts).split()))
+                self.parts.append(FigureRef(self._image_id, caption))
+        elif tag == "figcaption" and self._caption is not None:
+            self._caption_parts.extend(self._caption)
+            self._caption = None
+        elif not self._figure_depth:
+            self._emit(f"</{tag}>")
+
+    def handle_data(self, data):
+        self._emit(data)
+
+    def handle_entityref(self, name):
+        self._emit(f"&{name};")
+
+    def handle_charref(self, name):
+        self._emit(f"&#{name};")
+
+
+def parse(html: str) -> list[str | FigureRef]:
+    """Sanitized body HTML as a list of HTML runs and figure references, in order."""
+    parser = _BodyParser()
+    parser.feed(html)
+    parser.close()
+    return parser.parts
+
+
+def figure_refs(html: str) -> list[FigureRef]:
+    return [part for part in parse(html) if isinstance(part, FigureRef)]
+
+
+def render(html: str, images: dict) -> list[SafeString | Figure]:
+    """The body ready for the template: sanitized HTML runs and Figures built from `images`
+    (Image by id). A figure whose picture is missing is left out."""
+    rendered = []
+    for part in parse(html):
+        if isinstance(part, str):
+            # The body was sanitized with the allowlist above when it was saved.
+            rendered.append(mark_safe(part))  # noqa: S308
+        elif (image := images.get(part.image_id)) is not None:
+            rendered.append(Figure(image=image, caption=part.caption or image.caption))
+    return rendered

@@ -1,0 +1,256 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Now
+from django.urls import reverse
+from django.utils import timezone
+from slugify import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from articles import body
+from articles.models.images import Image
+from articles.models.usage import ArticleImage
+
+RELATED_LIMIT = 5
+UPDATE_GRACE = timedelta(minutes=1)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The publication rule, stated once: published, and its time has come. A published
+        article with a future `published_at` is scheduled and appears by itself."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=Now())
+
+    def with_listing_data(self):
+        """What a list of stories shows: section, featured image with its credit, bylines, tags."""
+        return self.select_related(
+            "section", "featured_image__photographer__agency", "featured_image__agency"
+        ).prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author").order_by("position")),
+            "tags",
+        )
+
+    def with_page_data(self):
+        """Listing data plus every picture in the body, with its credit."""
+        return self.with_listing_data().prefetch_related(
+            Prefetch(
+                "image_uses",
+                queryset=ArticleImage.objects.filter(role=ArticleImage.Role.BODY).select_related(
+                    "image__photographer__agency", "image__agency"
+                ),
+                to_attr="body_image_uses",
+            )
+        )
+
+    def related_to(self, article):
+        """Up to five other published stories: most shared tags first, then the same section."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        shares_tags = Q(tags__in=tag_ids) if tag_ids else Q(pk__in=[])
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=Count("tags", filter=shares_tags, distinct=True))
+            .filter(Q(shared_tags__gt=0) | Q(section=article.section_id))
+            .select_related("section")
+            .order_by("-shared_tags", "-published_at")[:RELATED_LIMIT]
+        )
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = "tag on article"
+        verbose_name_plural = "tags on articles"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=250)
+    slug = models.SlugField(
+        max_length=250,
+        unique=True,
+        help_text="The last part of the story's address. Letters, numbers and hyphens only; "
+        "it should not change once the story is published.",
+    )
+    standfirst = models.TextField(
+        blank=True, help_text="One or two sentences under the headline that say what the story is about."
+    )
+    body = models.TextField(blank=True, help_text="The story. Pictures sit between paragraphs as figures.")
+    section = models.ForeignKey("articles.Section", on_delete=models.PROTECT, related_name="articles")
+    authors = models.ManyToManyField("articles.Author", through="articles.Byline", related_name="articles")
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    featured_image = models.ForeignKey(
+        "articles.Image",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="featured_in",
+        help_text="Shown at the top of the story and on lists, feeds and social cards.",
+    )
+    featured_caption = models.TextField(
+        blank=True, help_text="This story's caption for the featured image; leave empty to use the image's own."
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When the story goes live. A published story with a time in the future is scheduled "
+        "and appears by itself at that time. Empty means “now” when published.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    seo_title = models.CharField(max_length=200, blank=True, help_text="Title for search engines, if not the headline.")
+    seo_description = models.CharField(
+        max_length=300, blank=True, help_text="Summary for search engines, if not the standfirst."
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        get_latest_by = "published_at"
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        indexes = [models.Index(fields=["status", "-published_at"], name="articles_listing_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="articles_article_published_has_date",
+                violation_error_message="A published article needs a publication time.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = body.sanitize(self.body)
+        if not self.slug:
+            self.slug = self._free_slug(slugify(self.headline, max_length=240) or "article")
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if not self._state.adding:
+            self.version += 1
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._rebuild_image_uses()
+
+    def get_absolute_url(self):
+        # Only published articles have a public address; a draft's date is not yet known,
+        # so this falls back to today (the URL answers 404 until the story is published).
+        local = timezone.localtime(self.published_at or timezone.now())
+        return reverse(
+            "articles:article_detail",
+            kwargs={
+                "section": self.section.slug,
+                "year": local.year,
+                "month": local.month,
+                "day": local.day,
+                "slug": self.slug,
+            },
+        )
+
+    def clean(self):
+        self.body = body.sanitize(self.body)
+        refs = body.figure_refs(self.body)
+        known = _existing_image_ids(refs)
+        problems = []
+        for number, ref in enumerate(refs, start=1):
+            if ref.image_id is None:
+                problems.append(f"Figure {number} has no picture: choose one or remove the figure.")
+            elif ref.image_id not in known:
+                problems.append(f"Figure {number} points to a picture that does not exist (id {ref.image_id}).")
+        if problems:
+            raise ValidationError({"body": problems})
+
+    def validate_unique(self, exclude=None):
+        try:
+            super().validate_unique(exclude=exclude)
+        except ValidationError as error:
+            if "slug" in error.error_dict:
+                error.error_dict["slug"] = [
+                    ValidationError(
+                        "Another article already uses the slug “%(slug)s”. Try “%(suggestion)s”.",
+                        code="unique",
+                        params={"slug": self.slug, "suggestion": self._free_slug(self.slug)},
+                    )
+                ]
+            raise
+
+    @property
+    def is_published(self) -> bool:
+        """`ArticleQuerySet.published()` for one article."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def was_updated(self) -> bool:
+        # Saves within a minute of going live are part of publishing, not an update.
+        return self.published_at is not None and self.updated_at - self.published_at > UPDATE_GRACE
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_published
+
+    def _free_slug(self, slug: str) -> str:
+        """`slug`, or `slug-2`, `slug-3`… whichever no other article uses."""
+        taken = set(
+            Article.objects.exclude(pk=self.pk)
+            .filter(Q(slug=slug) | Q(slug__startswith=f"{slug}-"))
+            .values_list("slug", flat=True)
+        )
+        if slug not in taken:
+            return slug
+        number = 2
+        while f"{slug}-{number}" in taken:
+            number += 1
+        return f"{slug}-{number}"
+
+    def _rebuild_image_uses(self) -> None:
+        refs = body.figure_refs(self.body)
+        existing = _existing_image_ids(refs)
+        uses = []
+        if self.featured_image_id:
+            uses.append((self.featured_image_id, ArticleImage.Role.FEATURED))
+        uses += [(ref.image_id, ArticleImage.Role.BODY) for ref in refs if ref.image_id in existing]
+        self.image_uses.all().delete()
+        ArticleImage.objects.bulk_create(
+            ArticleImage(article=self, image_id=image_id, position=position, role=role)
+            for position, (image_id, role) in enumerate(uses)
+        )
+
+
+def _existing_image_ids(refs: list[body.FigureRef]) -> set[int]:
+    ids = {ref.image_id for ref in refs if ref.image_id is not None}
+    return set(Image.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey("articles.Author", on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Authors are named in this order.")
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="articles_byline_unique_author"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on “{self.article}”"

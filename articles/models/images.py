@@ -1,0 +1,150 @@
+import hashlib
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from articles import credits
+from articles.image_validation import validate_image_upload
+
+
+class ImageQuerySet(models.QuerySet):
+    def with_credit_data(self):
+        return self.select_related("photographer__agency", "agency")
+
+    def uncredited(self):
+        return self.filter(credits.UNCREDITED)
+
+    def credited(self):
+        return self.exclude(credits.UNCREDITED)
+
+
+class Image(models.Model):
+    class CreditType(models.TextChoices):
+        PHOTO = "photo", "Photo"
+        FILE_PHOTO = "file_photo", "File photo"
+        ILLUSTRATION = "illustration", "Illustration"
+        GRAPHIC = "graphic", "Graphic"
+        HANDOUT = "handout", "Handout"
+
+    class Licence(models.TextChoices):
+        STAFF = "staff", "Staff"
+        RIGHTS_MANAGED = "rights-managed", "Rights-managed"
+        ROYALTY_FREE = "royalty-free", "Royalty-free"
+        CREATIVE_COMMONS = "creative-commons", "Creative Commons"
+        PUBLIC_DOMAIN = "public-domain", "Public domain"
+        HANDOUT = "handout", "Handout"
+        UNKNOWN = "unknown", "Unknown"
+
+    file = models.ImageField(
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_upload],
+        help_text="JPEG, PNG, WebP or GIF. The original stays private; readers see resized copies.",
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    file_hash = models.CharField(max_length=64, editable=False, blank=True, db_index=True)
+    alt_text = models.CharField(
+        max_length=500,
+        help_text="Describe what the picture shows for readers who cannot see it (screen readers, "
+        "slow connections). Required: say what matters in the picture, not “image of”.",
+    )
+    caption = models.TextField(
+        blank=True,
+        help_text="The default caption. A story can write its own caption for its use of the picture.",
+    )
+    photographer = models.ForeignKey(
+        "articles.Photographer", null=True, blank=True, on_delete=models.SET_NULL, related_name="images"
+    )
+    agency = models.ForeignKey(
+        "articles.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="images",
+        help_text="Leave empty to use the photographer's agency.",
+    )
+    credit_type = models.CharField(
+        max_length=20,
+        choices=CreditType,
+        default=CreditType.PHOTO,
+        help_text="Decides the first word of the credit line: “Image by …”, “Illustration by …”.",
+    )
+    credit_text = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Overrides the credit worked out from photographer and agency, word for word. "
+        "Use only when the supplier asks for a particular wording.",
+    )
+    copyright_notice = models.CharField(max_length=300, blank=True)
+    licence = models.CharField(max_length=20, choices=Licence, default=Licence.UNKNOWN)
+    licence_url = models.URLField(blank=True)
+    usage_terms = models.TextField(blank=True, help_text="Restrictions from the supplier, e.g. “No archiving”.")
+    rights_expire_on = models.DateField(
+        null=True, blank=True, help_text="After this day the picture may no longer be shown to readers."
+    )
+    focal_x = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Horizontal centre of interest, from 0 (left edge) to 1 (right edge); crops keep it in frame.",
+    )
+    focal_y = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Vertical centre of interest, from 0 (top) to 1 (bottom).",
+    )
+    embedded_metadata = models.JSONField(default=dict, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ImageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        get_latest_by = "created_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="articles_image_focal_point_inside",
+            ),
+        ]
+
+    def __str__(self):
+        return self.caption[:80] or self.alt_text[:80] or f"Image {self.pk}"
+
+    def save(self, *args, **kwargs):
+        # Whitespace is no credit: keep the database filter `credits.UNCREDITED` exact.
+        self.credit_text = self.credit_text.strip()
+        if not self.file._committed:  # a new upload: fingerprint it before storage renames it
+            self.file_hash = file_sha256(self.file)
+        if not (self.width and self.height):
+            # `FieldFile.save(..., save=False)` leaves the dimension fields unset.
+            self.width, self.height = self.file.width, self.file.height
+        super().save(*args, **kwargs)
+
+    @property
+    def credit(self) -> str:
+        return credits.credit_string(self)
+
+    @property
+    def credit_line(self) -> str:
+        return credits.credit_line(self)
+
+    @property
+    def featured_credit_line(self) -> str:
+        return credits.credit_line(self, featured=True)
+
+
+def file_sha256(file) -> str:
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Author(models.Model):
+    """A byline. Not a login: wire services and freelancers write for us without one."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    bio = models.TextField(blank=True, help_text="A sentence or two shown on the author page.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+        help_text="The staff login of this author, if they have one.",
+    )
+    photo = models.ForeignKey(
+        "articles.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head shot shown on the author page.",
+    )
+    url = models.URLField(blank=True, help_text="The author's own site or profile, if any.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author_detail", kwargs={"slug": self.slug})

@@ -1,0 +1,112 @@
+import io
+from datetime import timedelta
+from itertools import count
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from articles.models import Agency, Article, Author, Byline, Image, Photographer, Section
+
+_serial = count(1)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Tests never write into the project's media/ folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _known_site_settings(settings):
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    settings.NEWSROOM_SITE_NAME = "The Daily Test"
+    settings.NEWSROOM_SITE_URL = ""
+
+
+def image_bytes(size=(1200, 800), image_format="JPEG", color=(200, 60, 40)) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def upload(name="picture.jpg", content=None, content_type="image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, image_bytes() if content is None else content, content_type=content_type)
+
+
+@pytest.fixture
+def make_section(db):
+    def make(**overrides):
+        number = next(_serial)
+        fields = {"name": f"Section {number}", "slug": f"section-{number}"} | overrides
+        return Section.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_agency(db):
+    def make(name="AP Images", **overrides):
+        return Agency.objects.create(name=name, slug=overrides.pop("slug", f"agency-{next(_serial)}"), **overrides)
+
+    return make
+
+
+@pytest.fixture
+def make_photographer(db):
+    def make(name="Hassan Ammar", **overrides):
+        return Photographer.objects.create(
+            name=name, slug=overrides.pop("slug", f"photographer-{next(_serial)}"), **overrides
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_author(db):
+    def make(name="Jane Reporter", **overrides):
+        return Author.objects.create(name=name, slug=overrides.pop("slug", f"author-{next(_serial)}"), **overrides)
+
+    return make
+
+
+@pytest.fixture
+def make_image(db):
+    def make(**overrides):
+        fields = {"alt_text": "A crowd gathers in the square", "file": upload()} | overrides
+        return Image.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_article(db, make_section):
+    """A published article (a minute old) unless told otherwise; `authors=[...]` adds bylines."""
+
+    def make(**overrides):
+        authors = overrides.pop("authors", [])
+        tags = overrides.pop("tags", [])
+        number = next(_serial)
+        fields = {
+            "headline": f"Story number {number}",
+            "standfirst": "What happened, in a sentence.",
+            "body": "<p>First paragraph.</p>",
+            "status": Article.Status.PUBLISHED,
+            "published_at": timezone.now() - timedelta(minutes=1),
+        } | overrides
+        if "section" not in fields:
+            fields["section"] = make_section()
+        article = Article.objects.create(**fields)
+        for position, author in enumerate(authors):
+            Byline.objects.create(article=article, author=author, position=position)
+        if tags:
+            article.tags.add(*tags)
+        return article
+
+    return make
+
+
+def figure(image, caption="") -> str:
+    """A body figure as the editor stores it."""
+    return f'<figure><img src="/editor-preview.jpg" alt="" data-file="{image.pk}"><figcaption>{caption}</figcaption></figure>'
