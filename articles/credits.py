@@ -43,5 +43,9 @@ def credit_line(image, *, featured: bool = False) -> str:
     credit = credit_string(image)
     if not credit:
         return ""
-    template = settings.NEWSROOM_FEATURED_CREDIT_FORMAT if featured else settings.NEWSROOM_CREDIT_FORMAT
+    template = (
+        settings.NEWSROOM_FEATURED_CREDIT_FORMAT
+        if featured
+        else settings.NEWSROOM_CREDIT_FORMAT
+    )
     return template.format(kind=KIND_WORDS[image.credit_type], credit=credit)

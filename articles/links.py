@@ -15,9 +15,19 @@ def absolute_url(request, path: str) -> str:
 def share_links(url: str, title: str) -> list[tuple[str, str]]:
     """(network, href) pairs for the "Share this article" block."""
     return [
-        ("Email", "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote)),
-        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        (
+            "Email",
+            "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote),
+        ),
+        (
+            "Facebook",
+            "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        ),
         ("X", "https://x.com/intent/post?" + urlencode({"url": url, "text": title})),
-        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
+        (
+            "LinkedIn",
+            "https://www.linkedin.com/sharing/share-offsite/?"
+            + urlencode({"url": url}),
+        ),
         ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{title} {url}"})),
     ]

@@ -28,7 +28,9 @@ class SectionView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.section.name, description=self.section.description, **kwargs)
+        return super().get_context_data(
+            heading=self.section.name, description=self.section.description, **kwargs
+        )
 
 
 class TagView(PublishedArticlesMixin, ListView):
@@ -46,7 +48,9 @@ class AuthorView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.author.name, description=self.author.bio, **kwargs)
+        return super().get_context_data(
+            heading=self.author.name, description=self.author.bio, **kwargs
+        )
 
 
 def article_detail(request, section, year, month, day, slug):
@@ -54,7 +58,9 @@ def article_detail(request, section, year, month, day, slug):
     canonical_path = article.get_absolute_url()
     if request.path != canonical_path:
         query = request.META.get("QUERY_STRING")
-        return redirect(f"{canonical_path}?{query}" if query else canonical_path, permanent=True)
+        return redirect(
+            f"{canonical_path}?{query}" if query else canonical_path, permanent=True
+        )
 
     images = {use.image_id: use.image for use in article.body_image_uses}
     featured = None

@@ -1,13 +1,19 @@
-import io
 from datetime import timedelta
 from itertools import count
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image as PILImage
 
-from articles.models import Agency, Article, Author, Byline, Image, Photographer, Section
+from articles.models import (
+    Agency,
+    Article,
+    Author,
+    Byline,
+    Image,
+    Photographer,
+    Section,
+)
+from tests.helpers import upload
 
 _serial = count(1)
 
@@ -25,16 +31,6 @@ def _known_site_settings(settings):
     settings.NEWSROOM_SITE_URL = ""
 
 
-def image_bytes(size=(1200, 800), image_format="JPEG", color=(200, 60, 40)) -> bytes:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, color).save(buffer, image_format)
-    return buffer.getvalue()
-
-
-def upload(name="picture.jpg", content=None, content_type="image/jpeg") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, image_bytes() if content is None else content, content_type=content_type)
-
-
 @pytest.fixture
 def make_section(db):
     def make(**overrides):
@@ -48,7 +44,11 @@ def make_section(db):
 @pytest.fixture
 def make_agency(db):
     def make(name="AP Images", **overrides):
-        return Agency.objects.create(name=name, slug=overrides.pop("slug", f"agency-{next(_serial)}"), **overrides)
+        return Agency.objects.create(
+            name=name,
+            slug=overrides.pop("slug", f"agency-{next(_serial)}"),
+            **overrides,
+        )
 
     return make
 
@@ -57,7 +57,9 @@ def make_agency(db):
 def make_photographer(db):
     def make(name="Hassan Ammar", **overrides):
         return Photographer.objects.create(
-            name=name, slug=overrides.pop("slug", f"photographer-{next(_serial)}"), **overrides
+            name=name,
+            slug=overrides.pop("slug", f"photographer-{next(_serial)}"),
+            **overrides,
         )
 
     return make
@@ -66,7 +68,11 @@ def make_photographer(db):
 @pytest.fixture
 def make_author(db):
     def make(name="Jane Reporter", **overrides):
-        return Author.objects.create(name=name, slug=overrides.pop("slug", f"author-{next(_serial)}"), **overrides)
+        return Author.objects.create(
+            name=name,
+            slug=overrides.pop("slug", f"author-{next(_serial)}"),
+            **overrides,
+        )
 
     return make
 
@@ -74,7 +80,10 @@ def make_author(db):
 @pytest.fixture
 def make_image(db):
     def make(**overrides):
-        fields = {"alt_text": "A crowd gathers in the square", "file": upload()} | overrides
+        fields = {
+            "alt_text": "A crowd gathers in the square",
+            "file": upload(),
+        } | overrides
         return Image.objects.create(**fields)
 
     return make
@@ -105,8 +114,3 @@ def make_article(db, make_section):
         return article
 
     return make
-
-
-def figure(image, caption="") -> str:
-    """A body figure as the editor stores it."""
-    return f'<figure><img src="/editor-preview.jpg" alt="" data-file="{image.pk}"><figcaption>{caption}</figcaption></figure>'

@@ -30,7 +30,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related(
             "section", "featured_image__photographer__agency", "featured_image__agency"
         ).prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author").order_by("position")),
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("author").order_by("position"),
+            ),
             "tags",
         )
 
@@ -39,9 +42,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_listing_data().prefetch_related(
             Prefetch(
                 "image_uses",
-                queryset=ArticleImage.objects.filter(role=ArticleImage.Role.BODY).select_related(
-                    "image__photographer__agency", "image__agency"
-                ),
+                queryset=ArticleImage.objects.filter(
+                    role=ArticleImage.Role.BODY
+                ).select_related("image__photographer__agency", "image__agency"),
                 to_attr="body_image_uses",
             )
         )
@@ -82,11 +85,18 @@ class Article(models.Model):
         "it should not change once the story is published.",
     )
     standfirst = models.TextField(
-        blank=True, help_text="One or two sentences under the headline that say what the story is about."
+        blank=True,
+        help_text="One or two sentences under the headline that say what the story is about.",
     )
-    body = models.TextField(blank=True, help_text="The story. Pictures sit between paragraphs as figures.")
-    section = models.ForeignKey("articles.Section", on_delete=models.PROTECT, related_name="articles")
-    authors = models.ManyToManyField("articles.Author", through="articles.Byline", related_name="articles")
+    body = models.TextField(
+        blank=True, help_text="The story. Pictures sit between paragraphs as figures."
+    )
+    section = models.ForeignKey(
+        "articles.Section", on_delete=models.PROTECT, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        "articles.Author", through="articles.Byline", related_name="articles"
+    )
     tags = TaggableManager(through=TaggedArticle, blank=True)
     featured_image = models.ForeignKey(
         "articles.Image",
@@ -97,7 +107,8 @@ class Article(models.Model):
         help_text="Shown at the top of the story and on lists, feeds and social cards.",
     )
     featured_caption = models.TextField(
-        blank=True, help_text="This story's caption for the featured image; leave empty to use the image's own."
+        blank=True,
+        help_text="This story's caption for the featured image; leave empty to use the image's own.",
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -108,13 +119,24 @@ class Article(models.Model):
         "and appears by itself at that time. Empty means “now” when published.",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    seo_title = models.CharField(max_length=200, blank=True, help_text="Title for search engines, if not the headline.")
+    seo_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Title for search engines, if not the headline.",
+    )
     seo_description = models.CharField(
-        max_length=300, blank=True, help_text="Summary for search engines, if not the standfirst."
+        max_length=300,
+        blank=True,
+        help_text="Summary for search engines, if not the standfirst.",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -123,8 +145,14 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at"]
         get_latest_by = "published_at"
-        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
-        indexes = [models.Index(fields=["status", "-published_at"], name="articles_listing_idx")]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles")
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at"], name="articles_listing_idx"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
@@ -139,7 +167,9 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.body = body.sanitize(self.body)
         if not self.slug:
-            self.slug = self._free_slug(slugify(self.headline, max_length=240) or "article")
+            self.slug = self._free_slug(
+                slugify(self.headline, max_length=240) or "article"
+            )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         if not self._state.adding:
@@ -170,9 +200,13 @@ class Article(models.Model):
         problems = []
         for number, ref in enumerate(refs, start=1):
             if ref.image_id is None:
-                problems.append(f"Figure {number} has no picture: choose one or remove the figure.")
+                problems.append(
+                    f"Figure {number} has no picture: choose one or remove the figure."
+                )
             elif ref.image_id not in known:
-                problems.append(f"Figure {number} points to a picture that does not exist (id {ref.image_id}).")
+                problems.append(
+                    f"Figure {number} points to a picture that does not exist (id {ref.image_id})."
+                )
         if problems:
             raise ValidationError({"body": problems})
 
@@ -185,7 +219,10 @@ class Article(models.Model):
                     ValidationError(
                         "Another article already uses the slug “%(slug)s”. Try “%(suggestion)s”.",
                         code="unique",
-                        params={"slug": self.slug, "suggestion": self._free_slug(self.slug)},
+                        params={
+                            "slug": self.slug,
+                            "suggestion": self._free_slug(self.slug),
+                        },
                     )
                 ]
             raise
@@ -202,7 +239,10 @@ class Article(models.Model):
     @property
     def was_updated(self) -> bool:
         # Saves within a minute of going live are part of publishing, not an update.
-        return self.published_at is not None and self.updated_at - self.published_at > UPDATE_GRACE
+        return (
+            self.published_at is not None
+            and self.updated_at - self.published_at > UPDATE_GRACE
+        )
 
     @property
     def is_scheduled(self) -> bool:
@@ -228,7 +268,11 @@ class Article(models.Model):
         uses = []
         if self.featured_image_id:
             uses.append((self.featured_image_id, ArticleImage.Role.FEATURED))
-        uses += [(ref.image_id, ArticleImage.Role.BODY) for ref in refs if ref.image_id in existing]
+        uses += [
+            (ref.image_id, ArticleImage.Role.BODY)
+            for ref in refs
+            if ref.image_id in existing
+        ]
         self.image_uses.all().delete()
         ArticleImage.objects.bulk_create(
             ArticleImage(article=self, image_id=image_id, position=position, role=role)
@@ -238,18 +282,30 @@ class Article(models.Model):
 
 def _existing_image_ids(refs: list[body.FigureRef]) -> set[int]:
     ids = {ref.image_id for ref in refs if ref.image_id is not None}
-    return set(Image.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+    return (
+        set(Image.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        if ids
+        else set()
+    )
 
 
 class Byline(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey("articles.Author", on_delete=models.PROTECT, related_name="bylines")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Authors are named in this order.")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(
+        "articles.Author", on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Authors are named in this order."
+    )
 
     class Meta:
         ordering = ["position"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="articles_byline_unique_author"),
+            models.UniqueConstraint(
+                fields=["article", "author"], name="articles_byline_unique_author"
+            ),
         ]
 
     def __str__(self):

@@ -4,14 +4,19 @@ from django.db import models
 class Agency(models.Model):
     """A picture agency or wire service, e.g. “AP Images”."""
 
-    name = models.CharField(max_length=200, unique=True, help_text="As it appears in credit lines.")
+    name = models.CharField(
+        max_length=200, unique=True, help_text="As it appears in credit lines."
+    )
     slug = models.SlugField(max_length=200, unique=True)
     url = models.URLField(blank=True)
     default_copyright_notice = models.CharField(
-        max_length=300, blank=True, help_text="Used for this agency's images that have no notice of their own."
+        max_length=300,
+        blank=True,
+        help_text="Used for this agency's images that have no notice of their own.",
     )
     acquire_licence_url = models.URLField(
-        blank=True, help_text="Where readers can license this agency's pictures; published in image metadata."
+        blank=True,
+        help_text="Where readers can license this agency's pictures; published in image metadata.",
     )
 
     class Meta:

@@ -46,7 +46,9 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
-    file_hash = models.CharField(max_length=64, editable=False, blank=True, db_index=True)
+    file_hash = models.CharField(
+        max_length=64, editable=False, blank=True, db_index=True
+    )
     alt_text = models.CharField(
         max_length=500,
         help_text="Describe what the picture shows for readers who cannot see it (screen readers, "
@@ -57,7 +59,11 @@ class Image(models.Model):
         help_text="The default caption. A story can write its own caption for its use of the picture.",
     )
     photographer = models.ForeignKey(
-        "articles.Photographer", null=True, blank=True, on_delete=models.SET_NULL, related_name="images"
+        "articles.Photographer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="images",
     )
     agency = models.ForeignKey(
         "articles.Agency",
@@ -82,9 +88,13 @@ class Image(models.Model):
     copyright_notice = models.CharField(max_length=300, blank=True)
     licence = models.CharField(max_length=20, choices=Licence, default=Licence.UNKNOWN)
     licence_url = models.URLField(blank=True)
-    usage_terms = models.TextField(blank=True, help_text="Restrictions from the supplier, e.g. “No archiving”.")
+    usage_terms = models.TextField(
+        blank=True, help_text="Restrictions from the supplier, e.g. “No archiving”."
+    )
     rights_expire_on = models.DateField(
-        null=True, blank=True, help_text="After this day the picture may no longer be shown to readers."
+        null=True,
+        blank=True,
+        help_text="After this day the picture may no longer be shown to readers.",
     )
     focal_x = models.FloatField(
         default=0.5,
@@ -98,7 +108,12 @@ class Image(models.Model):
     )
     embedded_metadata = models.JSONField(default=dict, blank=True, editable=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -110,7 +125,9 @@ class Image(models.Model):
         get_latest_by = "created_at"
         constraints = [
             models.CheckConstraint(
-                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                condition=Q(
+                    focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1
+                ),
                 name="articles_image_focal_point_inside",
             ),
         ]
@@ -121,7 +138,9 @@ class Image(models.Model):
     def save(self, *args, **kwargs):
         # Whitespace is no credit: keep the database filter `credits.UNCREDITED` exact.
         self.credit_text = self.credit_text.strip()
-        if not self.file._committed:  # a new upload: fingerprint it before storage renames it
+        if (
+            not self.file._committed
+        ):  # a new upload: fingerprint it before storage renames it
             self.file_hash = file_sha256(self.file)
         if not (self.width and self.height):
             # `FieldFile.save(..., save=False)` leaves the dimension fields unset.

@@ -8,7 +8,9 @@ class Author(models.Model):
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
-    bio = models.TextField(blank=True, help_text="A sentence or two shown on the author page.")
+    bio = models.TextField(
+        blank=True, help_text="A sentence or two shown on the author page."
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -25,7 +27,9 @@ class Author(models.Model):
         related_name="+",
         help_text="A head shot shown on the author page.",
     )
-    url = models.URLField(blank=True, help_text="The author's own site or profile, if any.")
+    url = models.URLField(
+        blank=True, help_text="The author's own site or profile, if any."
+    )
 
     class Meta:
         ordering = ["name"]

@@ -7,13 +7,28 @@ from django.urls import reverse
 # First path segments the site itself answers; a section with one of these slugs
 # would be unreachable or would hide a site page.
 RESERVED_SECTION_SLUGS = frozenset(
-    {"tags", "authors", "search", "feed", "preview", "images", "static", "media", "healthz", "robots.txt"}
+    {
+        "tags",
+        "authors",
+        "search",
+        "feed",
+        "preview",
+        "images",
+        "static",
+        "media",
+        "healthz",
+        "robots.txt",
+    }
 )
 
 
 def is_reserved_section_slug(slug: str) -> bool:
     admin_segment = settings.ADMIN_URL.strip("/").split("/")[0]
-    return slug in RESERVED_SECTION_SLUGS or slug.startswith("sitemap") or slug == admin_segment
+    return (
+        slug in RESERVED_SECTION_SLUGS
+        or slug.startswith("sitemap")
+        or slug == admin_segment
+    )
 
 
 def validate_section_slug(slug: str) -> None:
@@ -33,9 +48,12 @@ class Section(models.Model):
         validators=[validate_section_slug],
         help_text="The first part of every article address in this section, e.g. “politics” in /politics/2026/11/25/…",
     )
-    description = models.TextField(blank=True, help_text="Shown at the top of the section page.")
+    description = models.TextField(
+        blank=True, help_text="Shown at the top of the section page."
+    )
     position = models.PositiveSmallIntegerField(
-        default=0, help_text="Sections are listed in this order on the home page and in the navigation."
+        default=0,
+        help_text="Sections are listed in this order on the home page and in the navigation.",
     )
 
     class Meta:
@@ -44,7 +62,8 @@ class Section(models.Model):
             # The admin path comes from settings, so the validator adds it; the database
             # guards the fixed list.
             models.CheckConstraint(
-                condition=~Q(slug__in=sorted(RESERVED_SECTION_SLUGS)) & ~Q(slug__startswith="sitemap"),
+                condition=~Q(slug__in=sorted(RESERVED_SECTION_SLUGS))
+                & ~Q(slug__startswith="sitemap"),
                 name="articles_section_slug_not_reserved",
                 violation_error_message="This slug is used by the site itself.",
             ),

@@ -9,8 +9,12 @@ class ArticleImage(models.Model):
         FEATURED = "featured", "Featured image"
         BODY = "body", "In the body"
 
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="image_uses")
-    image = models.ForeignKey("articles.Image", on_delete=models.PROTECT, related_name="uses")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="image_uses"
+    )
+    image = models.ForeignKey(
+        "articles.Image", on_delete=models.PROTECT, related_name="uses"
+    )
     position = models.PositiveSmallIntegerField()
     role = models.CharField(max_length=10, choices=Role)
 
@@ -18,7 +22,10 @@ class ArticleImage(models.Model):
         ordering = ["article", "position"]
         verbose_name = "image use"
         constraints = [
-            models.UniqueConstraint(fields=["article", "position"], name="articles_articleimage_unique_position"),
+            models.UniqueConstraint(
+                fields=["article", "position"],
+                name="articles_articleimage_unique_position",
+            ),
         ]
 
     def __str__(self):
