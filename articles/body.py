@@ -23,10 +23,15 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "data-file"}}
 _IMAGE_ID = re.compile(r"[1-9][0-9]{0,17}")
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def _drop_bad_image_ids(tag: str, attribute: str, value: str) -> str | None:
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "data-file" and not _IMAGE_ID.fullmatch(value):
+        return None
+    # No editor writes control characters into a link; browsers treat some of them as
+    # invisible, which is how scheme checks get dodged.
+    if attribute in ("href", "src") and _CONTROL_CHARACTER.search(value):
         return None
     return value
 
@@ -35,7 +40,7 @@ _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     clean_content_tags={"script", "style", "template", "iframe", "object", "noscript"},
     attributes=ALLOWED_ATTRIBUTES,
-    attribute_filter=_drop_bad_image_ids,
+    attribute_filter=_filter_attribute,
     url_schemes={"http", "https", "mailto"},
     link_rel=None,
 )
@@ -98,7 +103,9 @@ class _BodyParser(HTMLParser):
             self._image_id = int(value) if _IMAGE_ID.fullmatch(value) else None
         elif self._figure_depth and tag == "figcaption":
             self._caption = []
-        elif not self._figure_depth:  # markup inside a figure is rebuilt, not kept
+        elif not self._figure_depth and tag != "img":
+            # Markup inside a figure is rebuilt from the Image, and a picture outside a
+            # figure has no credit, so neither is kept.
             self._emit(self.get_starttag_text())
 
     def handle_startendtag(self, tag, attrs):

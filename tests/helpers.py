@@ -1,6 +1,8 @@
 """Builders shared by the tests: pictures made in memory, body markup as the editor stores it."""
 
 import io
+import re
+from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
@@ -23,3 +25,49 @@ def upload(
 def figure(image, caption="") -> str:
     """A body figure as the editor stores it."""
     return f'<figure><img src="/editor-preview.jpg" alt="" data-file="{image.pk}"><figcaption>{caption}</figcaption></figure>'
+
+
+SCRIPTABLE_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "style",
+    "link",
+    "meta",
+    "base",
+    "form",
+}
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
+class _MarkupAudit(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.problems = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SCRIPTABLE_TAGS:
+            self.problems.append(f"<{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "srcdoc", "formaction"):
+                self.problems.append(f"{name}= attribute on <{tag}>")
+            # How a browser reads a URL: outer controls and spaces trimmed, tabs and newlines
+            # dropped anywhere (WHATWG URL standard).
+            scheme = _TAB_OR_NEWLINE.sub("", (value or "").strip(_C0_AND_SPACE)).lower()
+            if name in ("href", "src", "action") and scheme.startswith(
+                ("javascript:", "vbscript:", "data:")
+            ):
+                self.problems.append(f"{name}={value!r} on <{tag}>")
+
+
+def executable_markup(html: str) -> list[str]:
+    """Everything in `html` a browser could run: script-capable elements, event handlers,
+    inline styles and script URLs. Text that merely mentions them is fine."""
+    audit = _MarkupAudit()
+    audit.feed(html)
+    audit.close()
+    return audit.problems

@@ -3,8 +3,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Now
+from django.db.models import Count, F, Prefetch, Q, Value
+from django.db.models.expressions import Col
 from django.urls import reverse
 from django.utils import timezone
 from slugify import slugify
@@ -23,7 +23,9 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The publication rule, stated once: published, and its time has come. A published
         article with a future `published_at` is scheduled and appears by itself."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=Now())
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
 
     def with_listing_data(self):
         """What a list of stories shows: section, featured image with its credit, bylines, tags."""
@@ -61,6 +63,70 @@ class ArticleQuerySet(models.QuerySet):
             .select_related("section")
             .order_by("-shared_tags", "-published_at")[:RELATED_LIMIT]
         )
+
+    # Bulk writes skip Article.save(), so they sanitize the body and rebuild the image
+    # usage index themselves: no write path may store unsanitized HTML.
+    def update(self, **kwargs):
+        if "body" in kwargs:
+            kwargs["body"] = _sanitized(kwargs["body"])
+        if not kwargs.keys() & IMAGE_FIELDS:
+            return super().update(**kwargs)
+        with transaction.atomic():
+            pks = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            _rebuild_image_uses(pks)
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for article in objs:
+            article.body = _sanitized(article.body)
+        with transaction.atomic():
+            created = super().bulk_create(objs, *args, **kwargs)
+            _rebuild_image_uses([article.pk for article in created if article.pk])
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "body" in fields:
+            for article in objs:
+                article.body = _sanitized(article.body)
+        with transaction.atomic():
+            count = super().bulk_update(objs, fields, *args, **kwargs)
+            if set(fields) & IMAGE_FIELDS:
+                _rebuild_image_uses([article.pk for article in objs])
+        return count
+
+
+IMAGE_FIELDS = {"body", "featured_image", "featured_image_id"}
+
+
+def _sanitized(value):
+    """`value` with every text it would write into the body sanitized. Text is fine, and so
+    are expressions that only hold text (what `bulk_update` builds); copying another
+    column into the body is refused, because that text cannot be checked here."""
+    if isinstance(value, str):
+        return body.sanitize(value)
+    if isinstance(value, Value):
+        return Value(_sanitized(value.value)) if isinstance(value.value, str) else value
+    if isinstance(value, Q) or value is None:
+        return value
+    if isinstance(value, (F, Col)) or not hasattr(value, "get_source_expressions"):
+        raise TypeError(
+            "Article.body can only be written as text, so that it can be sanitized."
+        )
+    value = value.copy()
+    value.set_source_expressions(
+        [_sanitized(part) for part in value.get_source_expressions()]
+    )
+    return value
+
+
+def _rebuild_image_uses(pks) -> None:
+    for article in Article.objects.filter(pk__in=pks).only(
+        "pk", "body", "featured_image_id"
+    ):
+        article.rebuild_image_uses()
 
 
 class TaggedArticle(TaggedItemBase):
@@ -176,7 +242,7 @@ class Article(models.Model):
             self.version += 1
         with transaction.atomic():
             super().save(*args, **kwargs)
-            self._rebuild_image_uses()
+            self.rebuild_image_uses()
 
     def get_absolute_url(self):
         # Only published articles have a public address; a draft's date is not yet known,
@@ -262,7 +328,8 @@ class Article(models.Model):
             number += 1
         return f"{slug}-{number}"
 
-    def _rebuild_image_uses(self) -> None:
+    def rebuild_image_uses(self) -> None:
+        """Make the usage index match the featured image and the figures in the body."""
         refs = body.figure_refs(self.body)
         existing = _existing_image_ids(refs)
         uses = []

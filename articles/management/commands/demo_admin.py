@@ -1,0 +1,27 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+USERNAME = "demo-admin"
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) a local superuser for trying the admin, and print its login."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("demo_admin only runs with DJANGO_DEBUG=true: it prints a password.")
+        password = secrets.token_urlsafe(12)
+        user, created = get_user_model().objects.get_or_create(
+            username=USERNAME, defaults={"is_staff": True, "is_superuser": True}
+        )
+        user.set_password(password)
+        user.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin login {'created' if created else 'reset'}: user “{USERNAME}”, password “{password}” "
+                f"at http://127.0.0.1:8000/{settings.ADMIN_URL}"
+            )
+        )
