@@ -8,11 +8,15 @@ USERNAME = "demo-admin"
 
 
 class Command(BaseCommand):
-    help = "Create (or reset) a local superuser for trying the admin, and print its login."
+    help = (
+        "Create (or reset) a local superuser for trying the admin, and print its login."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("demo_admin only runs with DJANGO_DEBUG=true: it prints a password.")
+            raise CommandError(
+                "demo_admin only runs with DJANGO_DEBUG=true: it prints a password."
+            )
         password = secrets.token_urlsafe(12)
         user, created = get_user_model().objects.get_or_create(
             username=USERNAME, defaults={"is_staff": True, "is_superuser": True}
