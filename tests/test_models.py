@@ -10,7 +10,19 @@ from tests.helpers import image_bytes, upload
 
 
 @pytest.mark.parametrize(
-    "slug", ["tags", "authors", "search", "feed", "preview", "images", "static", "media", "healthz", "sitemap-news"]
+    "slug",
+    [
+        "tags",
+        "authors",
+        "search",
+        "feed",
+        "preview",
+        "images",
+        "static",
+        "media",
+        "healthz",
+        "sitemap-news",
+    ],
 )
 def test_section_slug_that_shadows_a_site_path_is_refused(db, slug):
     section = Section(name="Clash", slug=slug)
@@ -26,7 +38,9 @@ def test_section_slug_cannot_shadow_the_admin_path(db, settings):
 
     with pytest.raises(ValidationError):
         Section(name="Desk", slug="newsdesk").full_clean()
-    Section(name="Admin", slug="admin").full_clean()  # only the configured path is taken
+    Section(
+        name="Admin", slug="admin"
+    ).full_clean()  # only the configured path is taken
 
 
 def test_database_refuses_reserved_section_slug_even_without_validation(db):
@@ -45,7 +59,11 @@ def test_clashing_generated_slug_gets_a_number(make_article):
     second = make_article(headline="Storm warning", slug="")
     third = make_article(headline="Storm warning", slug="")
 
-    assert [first.slug, second.slug, third.slug] == ["storm-warning", "storm-warning-2", "storm-warning-3"]
+    assert [first.slug, second.slug, third.slug] == [
+        "storm-warning",
+        "storm-warning-2",
+        "storm-warning-3",
+    ]
 
 
 def test_slug_clash_is_a_clear_validation_error_suggesting_a_free_slug(make_article):
@@ -56,7 +74,9 @@ def test_slug_clash_is_a_clear_validation_error_suggesting_a_free_slug(make_arti
     with pytest.raises(ValidationError) as error:
         clash.full_clean()
 
-    assert error.value.message_dict["slug"] == ["Another article already uses the slug “budget”. Try “budget-3”."]
+    assert error.value.message_dict["slug"] == [
+        "Another article already uses the slug “budget”. Try “budget-3”."
+    ]
 
 
 def test_publishing_without_a_date_fills_in_now(make_article):
@@ -87,7 +107,9 @@ def test_each_save_bumps_the_version(make_article):
 
 def test_updated_label_shows_only_after_a_real_update(make_article):
     article = make_article(published_at=timezone.now() - timedelta(hours=3))
-    Article.objects.filter(pk=article.pk).update(updated_at=article.published_at + timedelta(seconds=5))
+    Article.objects.filter(pk=article.pk).update(
+        updated_at=article.published_at + timedelta(seconds=5)
+    )
     article.refresh_from_db()
     assert not article.was_updated
 
