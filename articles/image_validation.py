@@ -9,6 +9,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+UNREADABLE_IMAGE_MESSAGE = (
+    "This is not a picture we can read, or it is damaged (cut short during upload?). "
+    "Export it again as JPEG, PNG, WebP or GIF and upload it."
+)
 # MPO is how Pillow reports camera JPEGs that carry a second, preview frame.
 ACCEPTED_FORMATS = {
     "JPEG": "JPEG",
@@ -42,12 +46,8 @@ def validate_image_upload(file) -> None:
             code="too_many_pixels",
         ) from error
     except (OSError, SyntaxError, ValueError) as error:
-        raise ValidationError(
-            "“%(name)s” is not a picture we can read, or it is damaged (cut short during upload?). "
-            "Export it again as JPEG, PNG, WebP or GIF and upload it.",
-            code="invalid_image",
-            params={"name": file.name},
-        ) from error
+        # Same code as the form field's own header check, so forms show one message.
+        raise ValidationError(UNREADABLE_IMAGE_MESSAGE, code="invalid_image") from error
     finally:
         file.seek(0)
     if image_format not in ACCEPTED_FORMATS:

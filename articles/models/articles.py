@@ -34,7 +34,7 @@ class ArticleQuerySet(models.QuerySet):
         ).prefetch_related(
             Prefetch(
                 "bylines",
-                queryset=Byline.objects.select_related("author").order_by("position"),
+                queryset=Byline.objects.select_related("author"),
             ),
             "tags",
         )

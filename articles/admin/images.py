@@ -1,0 +1,157 @@
+from django.contrib import admin
+from django.utils.html import format_html
+
+from articles.admin.thumbnails import thumbnail
+from articles.admin.usage import ArticleImageInline, UsageIndexDeletionMixin
+from articles.image_validation import UNREADABLE_IMAGE_MESSAGE
+from articles.models import Image
+
+NO_CREDIT = "No credit"
+
+
+def credit_or_warning(image: Image, *, featured: bool = False) -> str:
+    """The credit line readers will see, or a warning when nothing is known about who made
+    the picture (readers would see no credit at all)."""
+    line = image.featured_credit_line if featured else image.credit_line
+    if line:
+        return line
+    return format_html(
+        "<strong>{}</strong>: add a photographer, an agency or a credit text to the image.",
+        NO_CREDIT,
+    )
+
+
+class CreditListFilter(admin.SimpleListFilter):
+    title = "credit"
+    parameter_name = "credit"
+
+    def lookups(self, request, model_admin):
+        return [("missing", "Missing"), ("present", "Present")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.uncredited()
+        if self.value() == "present":
+            return queryset.credited()
+        return queryset
+
+
+@admin.register(Image)
+class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
+    list_display = [
+        "list_thumbnail",
+        "__str__",
+        "credit_line",
+        "has_credit",
+        "licence",
+        "dimensions",
+        "created_at",
+    ]
+    list_display_links = ["list_thumbnail", "__str__"]
+    list_filter = [CreditListFilter, "agency", "licence", "credit_type"]
+    list_select_related = ["photographer__agency", "agency"]
+    search_fields = [
+        "caption",
+        "alt_text",
+        "photographer__name",
+        "agency__name",
+        "photographer__agency__name",
+    ]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["photographer", "agency"]
+    readonly_fields = [
+        "preview",
+        "credit_line",
+        "width",
+        "height",
+        "file_hash",
+        "uploaded_by",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", "alt_text", "caption"]}),
+        (
+            "Credit",
+            {
+                "fields": [
+                    "photographer",
+                    "agency",
+                    "credit_type",
+                    "credit_text",
+                    "credit_line",
+                ]
+            },
+        ),
+        (
+            "Rights",
+            {
+                "fields": [
+                    "copyright_notice",
+                    "licence",
+                    "licence_url",
+                    "usage_terms",
+                    "rights_expire_on",
+                ]
+            },
+        ),
+        (
+            "Crop",
+            {
+                "description": "Crops keep this point in frame.",
+                "fields": ["focal_x", "focal_y"],
+            },
+        ),
+        (
+            "Upload",
+            {
+                "fields": [
+                    "width",
+                    "height",
+                    "file_hash",
+                    "uploaded_by",
+                    "created_at",
+                    "updated_at",
+                ],
+            },
+        ),
+    ]
+    inlines = [ArticleImageInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            # One message for every unreadable upload: the form field checks the header,
+            # the model's validator decodes the whole picture (catching a file cut short).
+            kwargs["error_messages"] = {"invalid_image": UNREADABLE_IMAGE_MESSAGE}
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_inlines(self, request, obj):
+        # A picture being uploaded is used nowhere yet.
+        return self.inlines if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="Picture")
+    def list_thumbnail(self, obj):
+        return thumbnail(obj, width=120)
+
+    @admin.display(description="Picture")
+    def preview(self, obj):
+        return thumbnail(obj, width=480) if obj.pk else "—"
+
+    @admin.display(description="Credit line")
+    def credit_line(self, obj):
+        if not obj.pk:
+            return "Worked out from the credit fields when the image is saved."
+        return credit_or_warning(obj)
+
+    @admin.display(description="Has credit", boolean=True)
+    def has_credit(self, obj):
+        return bool(obj.credit)
+
+    @admin.display(description="Size")
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height}"

@@ -1,0 +1,94 @@
+"""Where each image is used. `Article.save()` derives these rows, so the admin only shows them."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from articles.admin.thumbnails import thumbnail
+from articles.models import ArticleImage
+
+
+class ReadOnlyAdminMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class UsageIndexDeletionMixin:
+    """For the admins of articles and images, whose deletion touches image uses.
+
+    Nobody may delete an image use by hand, so lacking that permission must neither stop
+    deleting an article (its uses go with it) nor hide why an image in use cannot be
+    deleted (the page lists the stories that protect it).
+    """
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        perms_needed.discard(ArticleImage._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
+
+def article_link(use: ArticleImage) -> str:
+    return format_html(
+        '<a href="{}">{}</a>',
+        reverse("admin:articles_article_change", args=[use.article_id]),
+        use.article.headline,
+    )
+
+
+class ArticleImageInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """On an image's page: the stories that show it."""
+
+    model = ArticleImage
+    fk_name = "image"
+    fields = ["used_in", "article_status", "role", "position"]
+    readonly_fields = fields
+    extra = 0
+    verbose_name = "use in an article"
+    verbose_name_plural = "Where this image is used"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+    def has_view_permission(self, request, obj=None):
+        # The index is part of what an image is: whoever may see the image may see where
+        # it runs, without a separate permission on the derived table.
+        image_admin = self.admin_site.get_model_admin(self.parent_model)
+        return image_admin.has_view_or_change_permission(request, obj)
+
+    @admin.display(description="Article")
+    def used_in(self, obj):
+        return article_link(obj)
+
+    @admin.display(description="Status")
+    def article_status(self, obj):
+        return obj.article.get_status_display()
+
+
+@admin.register(ArticleImage)
+class ArticleImageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["image_thumbnail", "image", "used_in", "role", "position"]
+    list_display_links = ["image_thumbnail", "image"]
+    list_filter = ["role", "article__status"]
+    list_select_related = ["article", "image"]
+    search_fields = [
+        "article__headline",
+        "image__caption",
+        "image__alt_text",
+    ]
+    fields = ["image", "used_in", "role", "position"]
+
+    @admin.display(description="Picture")
+    def image_thumbnail(self, obj):
+        return thumbnail(obj.image, width=80)
+
+    @admin.display(description="Article", ordering="article__headline")
+    def used_in(self, obj):
+        return article_link(obj)
