@@ -29,6 +29,8 @@ def _known_site_settings(settings):
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     settings.NEWSROOM_SITE_NAME = "The Daily Test"
     settings.NEWSROOM_SITE_URL = ""
+    # Logins in tests need no strong hashing, and it is most of a test's set-up time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
