@@ -22,7 +22,7 @@ install: $(INSTALLED)
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	DJANGO_DEBUG=true $(BIN)/python manage.py demo_admin
+	DJANGO_DEBUG=true $(BIN)/python manage.py demo_admin --address $(ADDRESS)
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(ADDRESS)
 
 test: $(INSTALLED)

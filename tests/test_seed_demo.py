@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.utils.html import escape
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, ArticleImage, Image
 
@@ -105,6 +105,7 @@ def test_every_published_demo_story_shows_its_pictures_with_captions_and_credits
         response = client.get(article.get_absolute_url())
 
         assert response.status_code == 200
+        assertNotContains(response, "article__updated")  # back-dated, never edited
         featured = article.featured_image
         assertContains(response, escape(featured.featured_credit_line))
         assertContains(response, escape(article.featured_caption or featured.caption))

@@ -583,7 +583,7 @@ IMAGES = [
         },
     },
     {
-        # nothing: no credit. Used only by the draft, so publishing it is refused.
+        # nothing: no credit. Used only by the draft, which the admin flags.
         "key": "museum-hall",
         "size": (1200, 800),
         "photographer": None,

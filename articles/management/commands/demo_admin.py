@@ -12,6 +12,11 @@ class Command(BaseCommand):
         "Create (or reset) a local superuser for trying the admin, and print its login."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address", default="127.0.0.1:8000", help="Where the site is served."
+        )
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError(
@@ -26,6 +31,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin login {'created' if created else 'reset'}: user “{USERNAME}”, password “{password}” "
-                f"at http://127.0.0.1:8000/{settings.ADMIN_URL}"
+                f"at http://{options['address']}/{settings.ADMIN_URL}"
             )
         )

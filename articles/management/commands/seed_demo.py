@@ -156,6 +156,11 @@ class Command(BaseCommand):
                 for position, slug in enumerate(data["authors"])
             )
             article.tags.add(*data["tags"])
+            if article.published_at and article.published_at < now:
+                # Back-dated stories were not edited after going live: no "Updated" label.
+                Article.objects.filter(pk=article.pk).update(
+                    updated_at=article.published_at
+                )
             self.created["articles"] += 1
             self._detail(f"  article “{article.headline}” ({_state(article)})")
 
@@ -186,8 +191,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo newsroom ready. One story is scheduled two days ahead and one is a "
-                "draft whose featured picture has no credit on purpose: publishing it is "
-                "refused until someone adds one."
+                "draft whose featured picture has no credit on purpose (the admin flags "
+                "it)."
             )
         )
 
