@@ -43,40 +43,28 @@ def make_section(db):
     return make
 
 
+def _create_named(model, name, overrides):
+    slug = overrides.pop("slug", f"{model._meta.model_name}-{next(_serial)}")
+    return model.objects.create(name=name, slug=slug, **overrides)
+
+
 @pytest.fixture
 def make_agency(db):
-    def make(name="AP Images", **overrides):
-        return Agency.objects.create(
-            name=name,
-            slug=overrides.pop("slug", f"agency-{next(_serial)}"),
-            **overrides,
-        )
-
-    return make
+    return lambda name="AP Images", **overrides: _create_named(Agency, name, overrides)
 
 
 @pytest.fixture
 def make_photographer(db):
-    def make(name="Hassan Ammar", **overrides):
-        return Photographer.objects.create(
-            name=name,
-            slug=overrides.pop("slug", f"photographer-{next(_serial)}"),
-            **overrides,
-        )
-
-    return make
+    return lambda name="Hassan Ammar", **overrides: _create_named(
+        Photographer, name, overrides
+    )
 
 
 @pytest.fixture
 def make_author(db):
-    def make(name="Jane Reporter", **overrides):
-        return Author.objects.create(
-            name=name,
-            slug=overrides.pop("slug", f"author-{next(_serial)}"),
-            **overrides,
-        )
-
-    return make
+    return lambda name="Jane Reporter", **overrides: _create_named(
+        Author, name, overrides
+    )
 
 
 @pytest.fixture
