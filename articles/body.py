@@ -13,9 +13,27 @@ from html import unescape
 from html.parser import HTMLParser
 
 import nh3
+from django.urls import reverse_lazy
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import credits
+
+# The editor's extensions: exactly what the allowlist below keeps, and nothing more.
+EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"protocols": ["http", "https", "mailto"], "enableTarget": False},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "Figure": {"pickerUrl": reverse_lazy("admin:articles_image_chooser")},
+    "Image": True,
+    "Caption": True,
+}
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "strong", "b", "em", "i", "a", "ul", "ol", "li",
@@ -143,6 +161,31 @@ def parse(html: str) -> list[str | FigureRef]:
 
 def figure_refs(html: str) -> list[FigureRef]:
     return [part for part in parse(html) if isinstance(part, FigureRef)]
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+_DATA_FILE = re.compile(r'data-file="([0-9]+)"')
+
+
+def with_editor_previews(html: str, images: dict) -> str:
+    """Sanitized body HTML whose figure pictures show the current file and alt text of
+    `images` (Image by id), for the editor; a picture that is gone keeps its id only."""
+
+    def preview(match: re.Match) -> str:
+        found = _DATA_FILE.search(match.group())
+        if not found:
+            return match.group()
+        image = images.get(int(found.group(1)))
+        if image is None:
+            return format_html('<img src="" alt="" data-file="{}">', found.group(1))
+        return format_html(
+            '<img src="{}" alt="{}" data-file="{}">',
+            image.file.url,
+            image.alt_text,
+            image.pk,
+        )
+
+    return _IMG_TAG.sub(preview, html)
 
 
 def render(html: str, images: dict) -> list[SafeString | Figure]:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from django.utils.csp import CSP
+from js_asset import Script
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_prose_editor",
     "taggit",
     "articles",
 ]
@@ -104,6 +106,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# The article body editor: django-prose-editor's editor module, started by our own
+# preset, which keeps every style in static files (no <style> injected at run time).
+DJANGO_PROSE_EDITOR_PRESETS = {
+    "newsroom": [
+        Script("django_prose_editor/editor.js", type="module"),
+        Script("articles/admin/body_editor.js", type="module"),
+    ],
+}
 
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/")
 

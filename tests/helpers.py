@@ -5,6 +5,7 @@ import re
 from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image as PILImage
 
 
@@ -71,3 +72,30 @@ def executable_markup(html: str) -> list[str]:
     audit.feed(html)
     audit.close()
     return audit.problems
+
+
+def admin_url(model, view="changelist", *args):
+    return reverse(f"admin:articles_{model._meta.model_name}_{view}", args=args)
+
+
+def article_form_data(section, **overrides) -> dict:
+    """What the article add form posts: the article fields and an empty byline inline."""
+    return {
+        "headline": "Budget day: what changes",
+        "slug": "budget-day-what-changes",
+        "standfirst": "The chancellor set out the plans.",
+        "body": "<p>First paragraph.</p>",
+        "section": section.pk,
+        "tags": "",
+        "featured_image": "",
+        "featured_caption": "",
+        "status": "draft",
+        "published_at_0": "",
+        "published_at_1": "",
+        "seo_title": "",
+        "seo_description": "",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "0",
+        "bylines-MAX_NUM_FORMS": "1000",
+    } | overrides

@@ -10,11 +10,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, ArticleImage, Byline, Image
-from tests.helpers import figure, image_bytes, upload
-
-
-def admin_url(model, view="changelist", *args):
-    return reverse(f"admin:articles_{model._meta.model_name}_{view}", args=args)
+from tests.helpers import admin_url, article_form_data, figure, image_bytes, upload
 
 
 def changelist_rows(response) -> list[str]:
@@ -34,29 +30,6 @@ def stored_files(settings) -> list[Path]:
     return (
         [path for path in media.rglob("*") if path.is_file()] if media.exists() else []
     )
-
-
-def article_form_data(section, **overrides) -> dict:
-    """What the article add form posts: the article fields and an empty byline inline."""
-    return {
-        "headline": "Budget day: what changes",
-        "slug": "budget-day-what-changes",
-        "standfirst": "The chancellor set out the plans.",
-        "body": "<p>First paragraph.</p>",
-        "section": section.pk,
-        "tags": "",
-        "featured_image": "",
-        "featured_caption": "",
-        "status": Article.Status.DRAFT,
-        "published_at_0": "",
-        "published_at_1": "",
-        "seo_title": "",
-        "seo_description": "",
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "bylines-MIN_NUM_FORMS": "0",
-        "bylines-MAX_NUM_FORMS": "1000",
-    } | overrides
 
 
 def image_form_data(**overrides) -> dict:
@@ -618,7 +591,9 @@ def test_saving_article_warns_but_saves_when_featured_image_has_no_credit(
     )
 
     assert Article.objects.get().featured_image == image
-    warning = "The featured image (“Smoke over the harbour”) has no credit."
+    warning = (
+        "The featured image (“Smoke over the harbour”): No credit: add a photographer"
+    )
     if credited:
         assertNotContains(response, warning)
     else:

@@ -1,6 +1,10 @@
+from django import forms
 from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
 
-from articles.admin.images import credit_or_warning
+from articles import body
+from articles.admin.images import credit_or_warning, picture_problems
+from articles.admin.thumbnails import thumbnail
 from articles.admin.usage import UsageIndexDeletionMixin
 from articles.models import Article, ArticleImage, Byline, Image
 
@@ -15,8 +19,24 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "Byline (authors are named in order of position)"
 
 
+class ArticleForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.body:
+            # The editor shows each figure's current picture, whatever src it was saved with.
+            ids = [
+                ref.image_id
+                for ref in body.figure_refs(self.instance.body)
+                if ref.image_id
+            ]
+            self.initial["body"] = body.with_editor_previews(
+                self.instance.body, Image.objects.in_bulk(ids)
+            )
+
+
 @admin.register(Article)
 class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
+    form = ArticleForm
     list_display = ["headline", "section", "status", "published_at", "is_published"]
     list_filter = ["status", "section", "tags"]
     list_select_related = ["section"]
@@ -25,13 +45,17 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "featured_image"]
     readonly_fields = [
+        "body_pictures",
         "featured_image_credit",
         "created_by",
         "created_at",
         "updated_at",
     ]
     fieldsets = [
-        ("Story", {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (
+            "Story",
+            {"fields": ["headline", "slug", "standfirst", "body", "body_pictures"]},
+        ),
         (
             "Placement",
             {
@@ -60,6 +84,9 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     ]
     inlines = [BylineInline]
 
+    class Media:
+        css = {"all": ["articles/admin/body_editor.css"]}
+
     def view_on_site(self, obj):
         # A draft or scheduled story's public address answers 404, so offer no link to it;
         # staff read those through the preview.
@@ -72,7 +99,7 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self._warn_about_uncredited_images(request, form.instance)
+        self._warn_about_picture_problems(request, form.instance)
 
     # Not the same as status "Published": a scheduled story has that status but is not live yet.
     @admin.display(description="Live", boolean=True)
@@ -85,14 +112,34 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
             return "—"
         return credit_or_warning(obj.featured_image, featured=True)
 
-    def _warn_about_uncredited_images(self, request, article: Article) -> None:
-        """Saving goes ahead; the editor is told which pictures still need a credit."""
-        uses = article.image_uses.filter(
-            image__in=Image.objects.uncredited()
-        ).select_related("image")
+    @admin.display(description="Pictures in the story")
+    def body_pictures(self, obj):
+        """Each figure of the saved body with the credit line readers will see."""
+        refs = body.figure_refs(obj.body)
+        if not refs:
+            return "No pictures in the body yet."
+        images = Image.objects.with_credit_data().in_bulk(
+            [ref.image_id for ref in refs if ref.image_id]
+        )
+        rows = format_html_join(
+            "",
+            "<li>{}</li>",
+            (
+                (_figure_summary(number, ref, images.get(ref.image_id)),)
+                for number, ref in enumerate(refs, 1)
+            ),
+        )
+        return format_html('<ul class="body-pictures">{}</ul>', rows)
+
+    def _warn_about_picture_problems(self, request, article: Article) -> None:
+        """Saving goes ahead; the editor is told which pictures still need work."""
+        uses = article.image_uses.select_related(
+            "image__photographer__agency", "image__agency"
+        )
         warned = set()
         for use in uses:
-            if use.image_id in warned:
+            problems = picture_problems(use.image)
+            if not problems or use.image_id in warned:
                 continue
             warned.add(use.image_id)
             where = (
@@ -102,7 +149,22 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
             )
             self.message_user(
                 request,
-                f"{where} (“{use.image}”) has no credit. Add a photographer, an agency "
-                "or a credit text to the image before publishing.",
+                f"{where} (“{use.image}”): {' '.join(problems)}",
                 messages.WARNING,
             )
+
+
+def _figure_summary(number: int, ref: body.FigureRef, image: Image | None) -> str:
+    if image is None:
+        return format_html('Figure {}: <span class="warning">no picture</span>', number)
+    problems = picture_problems(image)
+    return format_html(
+        "{} <span>Figure {}: {}<br>{}{}</span>",
+        thumbnail(image, width=80),
+        number,
+        ref.caption or image.caption or "(no caption)",
+        image.credit_line,
+        format_html(' <span class="warning">{}</span>', " ".join(problems))
+        if problems
+        else "",
+    )

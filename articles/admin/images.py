@@ -1,9 +1,13 @@
+from functools import partial
+
 from django.contrib import admin
+from django.urls import path
 from django.utils.html import format_html
 
+from articles.admin.chooser import image_chooser
+from articles.admin.forms import ImageForm
 from articles.admin.thumbnails import thumbnail
 from articles.admin.usage import ArticleImageInline, UsageIndexDeletionMixin
-from articles.image_validation import UNREADABLE_IMAGE_MESSAGE
 from articles.models import Image
 
 NO_CREDIT = "No credit"
@@ -19,6 +23,18 @@ def credit_or_warning(image: Image, *, featured: bool = False) -> str:
         "<strong>{}</strong>: add a photographer, an agency or a credit text to the image.",
         NO_CREDIT,
     )
+
+
+def picture_problems(image: Image) -> list[str]:
+    """What an editor should fix before readers see this picture."""
+    problems = []
+    if not image.credit:
+        problems.append("No credit: add a photographer, an agency or a credit text.")
+    if not image.alt_text.strip():
+        problems.append(
+            "No alt text: describe the picture for readers who cannot see it."
+        )
+    return problems
 
 
 class CreditListFilter(admin.SimpleListFilter):
@@ -38,6 +54,7 @@ class CreditListFilter(admin.SimpleListFilter):
 
 @admin.register(Image)
 class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
+    form = ImageForm
     list_display = [
         "list_thumbnail",
         "__str__",
@@ -118,12 +135,12 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     ]
     inlines = [ArticleImageInline]
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "file":
-            # One message for every unreadable upload: the form field checks the header,
-            # the model's validator decodes the whole picture (catching a file cut short).
-            kwargs["error_messages"] = {"invalid_image": UNREADABLE_IMAGE_MESSAGE}
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+    def get_urls(self):
+        chooser = self.admin_site.admin_view(partial(image_chooser, model_admin=self))
+        return [
+            path("chooser/", chooser, name="articles_image_chooser"),
+            *super().get_urls(),
+        ]
 
     def get_inlines(self, request, obj):
         # A picture being uploaded is used nowhere yet.

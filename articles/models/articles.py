@@ -7,6 +7,7 @@ from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.expressions import Col
 from django.urls import reverse
 from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
 from slugify import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -154,8 +155,12 @@ class Article(models.Model):
         blank=True,
         help_text="One or two sentences under the headline that say what the story is about.",
     )
-    body = models.TextField(
-        blank=True, help_text="The story. Pictures sit between paragraphs as figures."
+    body = ProseEditorField(
+        config={"extensions": body.EDITOR_EXTENSIONS},
+        preset="newsroom",
+        sanitize=body.sanitize,
+        blank=True,
+        help_text="The story. Pictures sit between paragraphs as figures.",
     )
     section = models.ForeignKey(
         "articles.Section", on_delete=models.PROTECT, related_name="articles"

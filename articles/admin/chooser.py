@@ -1,0 +1,87 @@
+"""The image chooser the body editor's Figure dialog opens in a pop-up.
+
+It speaks CKEditor's file-browser protocol (the editor passes `CKEditorFuncNum`; picking
+calls `window.opener.CKEDITOR.tools.callFunction(funcNum, url, {id, alternative_text,
+caption})`), so the editor needs no code of ours to talk to it.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.template.response import TemplateResponse
+
+from articles.admin.forms import ImageUploadForm
+from articles.models import Agency, Image
+
+PAGE_SIZE = 24
+
+
+class ChooserFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Search", max_length=200)
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.all(), required=False, empty_label="All agencies"
+    )
+
+
+def matching_images(filters: ChooserFilterForm):
+    images = Image.objects.with_credit_data().order_by("-created_at", "-pk")
+    if not filters.is_valid():
+        return images
+    if query := filters.cleaned_data["q"].strip():
+        images = images.filter(
+            Q(caption__icontains=query)
+            | Q(alt_text__icontains=query)
+            | Q(photographer__name__icontains=query)
+            | Q(agency__name__icontains=query)
+            | Q(photographer__agency__name__icontains=query)
+        )
+    if agency := filters.cleaned_data["agency"]:
+        # The agency a credit names: the image's own, else its photographer's.
+        images = images.filter(
+            Q(agency=agency) | Q(agency__isnull=True, photographer__agency=agency)
+        )
+    return images
+
+
+def image_chooser(request, model_admin):
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    can_upload = model_admin.has_add_permission(request)
+    func_num = request.GET.get("CKEditorFuncNum", "")
+    if not func_num.lstrip("-").isdigit():
+        func_num = ""
+    chosen = None
+    upload_form = ImageUploadForm() if can_upload else None
+    if request.method == "POST":
+        if not can_upload:
+            raise PermissionDenied
+        upload_form = ImageUploadForm(request.POST, request.FILES)
+        if upload_form.is_valid():
+            chosen = upload_form.save(commit=False)
+            chosen.uploaded_by = request.user
+            chosen.save()
+            upload_form = ImageUploadForm()
+
+    filters = ChooserFilterForm(request.GET)
+    page = Paginator(matching_images(filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return TemplateResponse(
+        request,
+        "admin/articles/image/chooser.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": "Choose a picture",
+            "is_popup": True,
+            "opts": Image._meta,
+            "func_num": func_num,
+            "filters": filters,
+            "page": page,
+            "query_without_page": query.urlencode(),
+            "upload_form": upload_form,
+            "chosen": chosen,
+        },
+    )
