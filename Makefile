@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
+# The browser tests (tests/browser) drive Debian's Chromium: Playwright cannot download its own here.
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint fmt install clean
+.PHONY: run test browser lint fmt install clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -25,8 +27,18 @@ run: $(INSTALLED)
 	DJANGO_DEBUG=true $(BIN)/python manage.py demo_admin --address $(ADDRESS)
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(ADDRESS)
 
-test: $(INSTALLED)
+test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
+
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" -eq 0 ]; then \
+		echo "Installing Chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "$(CHROMIUM) is missing, so the browser tests will be skipped. Install it with: sudo apt-get install chromium"; \
+	fi
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -38,4 +50,4 @@ fmt: $(INSTALLED)
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info test-results
