@@ -66,8 +66,22 @@ _cleaner = nh3.Cleaner(
 
 def sanitize(html: str) -> str:
     """The body with everything outside the allowlist removed (scripts, handlers, styles,
-    `javascript:` links)."""
-    return _cleaner.clean(html or "")
+    `javascript:` links), and every figure stored in one form: which picture, and this
+    use's caption. Pictures outside a figure are dropped: they would have no credit."""
+    return "".join(
+        part if isinstance(part, str) else _figure_html(part)
+        for part in parse(_cleaner.clean(html or ""))
+    )
+
+
+def _figure_html(ref: "FigureRef") -> str:
+    picture = (
+        format_html('<img data-file="{}">', ref.image_id) if ref.image_id else "<img>"
+    )
+    caption = (
+        format_html("<figcaption>{}</figcaption>", ref.caption) if ref.caption else ""
+    )
+    return f"<figure>{picture}{caption}</figure>"
 
 
 @dataclass(frozen=True)

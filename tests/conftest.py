@@ -18,6 +18,18 @@ from tests.helpers import upload
 _serial = count(1)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory):
+    """On SQLite, test in a file rather than in memory. The live server behind the
+    browser tests answers from several threads; an in-memory database would make them
+    share one connection, which SQLite refuses under load ("database table is locked")."""
+    from django.db import connections
+
+    settings = connections["default"].settings_dict
+    if settings["ENGINE"] == "django.db.backends.sqlite3":
+        settings["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Tests never write into the project's media/ folder."""

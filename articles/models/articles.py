@@ -265,6 +265,10 @@ class Article(models.Model):
         )
 
     def clean(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = (
+                timezone.now()
+            )  # as save() would, before the constraint check
         self.body = body.sanitize(self.body)
         refs = body.figure_refs(self.body)
         known = _existing_image_ids(refs)

@@ -15,6 +15,19 @@ function extensionsFrom(config) {
   });
 }
 
+// Word processors put inline styles, classes and local pictures on everything they copy.
+// Drop them before the editor parses the paste: the browser reports every style attribute
+// it parses as a CSP violation (even in a detached document), and requests every picture.
+// What survives is still limited to the editor's schema, and sanitized again on save.
+const STYLE_ATTRIBUTE = /\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+
+function cleanPastedHTML(html) {
+  const pasted = new DOMParser().parseFromString(html.replace(STYLE_ATTRIBUTE, ""), "text/html");
+  pasted.querySelectorAll("style, script, meta, link, img:not(figure img)").forEach((node) => node.remove());
+  pasted.querySelectorAll("[class]").forEach((node) => node.removeAttribute("class"));
+  return pasted.body.innerHTML;
+}
+
 function createEditor(textarea) {
   if (textarea.closest(".prose-editor")) return null;
   const config = JSON.parse(textarea.getAttribute(MARKER) || "{}");
@@ -28,6 +41,7 @@ function createEditor(textarea) {
     extensions: extensionsFrom(config),
     content: textarea.value,
     injectCSS: false,
+    editorProps: { transformPastedHTML: cleanPastedHTML },
     onUpdate({ editor }) {
       const html = editor.getHTML();
       // An empty document is one empty paragraph: store it as an empty body.

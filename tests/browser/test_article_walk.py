@@ -1,0 +1,227 @@
+"""An editor's day in the article form, end to end in a real browser: pictures placed
+through the Figure dialog and our chooser (one uploaded on the spot), a caption edited
+in place, a paragraph moved, the story saved and read on the public site."""
+
+import re
+
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from articles.models import Article, Image
+from tests.helpers import image_bytes
+
+
+def choose_in_autocomplete(page, field: str, search: str, option: str) -> None:
+    """Pick `option` in the admin's select2 autocomplete for `field`."""
+    page.locator(f".field-{field} .select2-selection").click()
+    page.locator(".select2-search__field").fill(search)
+    page.locator(".select2-results__option", has_text=option).click()
+
+
+def caret_to_end_of(page, paragraph) -> None:
+    """Put the caret at the end of `paragraph` and wait until the page sees it there
+    (the editor syncs its selection from the page's on the next selectionchange)."""
+    paragraph.click()
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "text => { const s = getSelection(); return s.anchorNode && s.anchorNode.textContent === text"
+        " && s.anchorOffset === text.length; }",
+        arg=paragraph.inner_text(),
+    )
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+
+
+def open_chooser(page):
+    """Open the Figure dialog at the caret and its Browse… pop-up (our image chooser)."""
+    page.locator(".prose-menubar [title=figure]").click()
+    with page.expect_popup() as popup:
+        page.get_by_role("button", name="Browse...").click()
+    chooser = popup.value
+    chooser.wait_for_load_state()
+    return chooser
+
+
+def test_editor_builds_a_story_with_two_figures_and_publishes_it(
+    admin_page,
+    tmp_path,
+    make_section,
+    make_image,
+    make_agency,
+    make_photographer,
+    make_article,
+):
+    page = admin_page
+    section = make_section(name="City", slug="city")
+    wire = make_agency("Wire Pictures")
+    make_image(
+        caption="Divers check the harbour wall",
+        alt_text="Two divers at the foot of a stone wall",
+        photographer=make_photographer("Elena Voss", agency=wire),
+    )
+    make_image(caption="Tug at dawn", alt_text="A tug boat at dawn", agency=wire)
+    make_photographer("Priya Castell", is_staff=True)
+    make_article(headline="Earlier: harbour dredging begins", section=section)
+    upload = tmp_path / "crane.png"
+    upload.write_bytes(
+        image_bytes(size=(900, 600), image_format="PNG", color=(30, 90, 160))
+    )
+
+    page.goto(reverse("admin:articles_article_add"))
+    page.get_by_label("Headline").fill("Harbour wall repairs begin")
+    page.get_by_label("Standfirst").fill("Divers and cranes start on the east wall.")
+
+    editor = page.locator(".prose-editor > .ProseMirror")
+    editor.click()
+    page.keyboard.type("Paragraph A: the plan.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Paragraph B: the cost.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Paragraph C: the schedule.")
+
+    # First figure, after paragraph B: a picture from the library, found by its photographer.
+    caret_to_end_of(page, editor.get_by_text("Paragraph B: the cost."))
+    chooser = open_chooser(page)
+    chooser.get_by_label("Search").fill("Voss")
+    chooser.get_by_role("button", name="Search").click()
+    chooser.get_by_role("button", name=re.compile("Two divers")).click()
+    dialog = page.locator("dialog[open]")
+    expect(dialog.locator("input[name=caption]")).to_have_value(
+        "Divers check the harbour wall"
+    )
+    dialog.get_by_role("button", name="Insert").click()
+
+    # Second figure, after paragraph C: uploaded from the chooser and used straight away.
+    caret_to_end_of(page, editor.get_by_text("Paragraph C: the schedule."))
+    chooser = open_chooser(page)
+    chooser.get_by_label("File").set_input_files(upload)
+    chooser.get_by_label("Alt text").fill("A blue crane over the quay")
+    chooser.get_by_label("Caption").fill("The crane arrives")
+    chooser.get_by_label("Photographer").select_option(label="Priya Castell")
+    with chooser.expect_event("close"):
+        chooser.get_by_role("button", name="Upload and use").click()
+    dialog.get_by_role("button", name="Insert").click()
+
+    # Edit the uploaded picture's caption in place.
+    editor.locator("figcaption", has_text="The crane arrives").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" on Tuesday")
+
+    # Move paragraph A below paragraph C: select it, cut, paste in a new paragraph.
+    editor.get_by_text("Paragraph A: the plan.").click(click_count=3)
+    page.keyboard.press("Control+X")
+    expect(editor.get_by_text("Paragraph A: the plan.")).to_have_count(0)
+    caret_to_end_of(page, editor.get_by_text("Paragraph C: the schedule."))
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+V")
+    expect(editor.locator("p", has_text="Paragraph")).to_have_text(
+        [
+            "Paragraph B: the cost.",
+            "Paragraph C: the schedule.",
+            "Paragraph A: the plan.",
+        ]
+    )
+
+    choose_in_autocomplete(page, "section", "City", "City")
+    choose_in_autocomplete(page, "featured_image", "Tug", "Tug at dawn")
+    page.get_by_label("Tags").fill("harbour, repairs")
+    page.get_by_label("Status").select_option(label="Published")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist .success")).to_contain_text(
+        "was added successfully"
+    )
+
+    article = Article.objects.get(headline="Harbour wall repairs begin")
+    uploaded = Image.objects.get(alt_text="A blue crane over the quay")
+    assert article.published_at <= timezone.now()
+    assert [use.image.caption for use in article.image_uses.order_by("position")] == [
+        "Tug at dawn",
+        "Divers check the harbour wall",
+        "The crane arrives",
+    ]
+    assert uploaded.uploaded_by.username == "admin"
+
+    page.goto(article.get_absolute_url())
+    body_text = page.locator(".article__body").inner_text()
+    assert (
+        body_text.index("Paragraph B")
+        < body_text.index("Paragraph C")
+        < body_text.index("Paragraph A")
+    )
+    figures = page.locator(".article__body figure figcaption")
+    expect(figures).to_have_text(
+        [
+            "Divers check the harbour wall Image by Elena Voss/Wire Pictures",
+            "The crane arrives on Tuesday Image by Priya Castell/The Daily Test",
+        ],
+        use_inner_text=True,
+    )
+    expect(page.locator(".figure--featured figcaption")).to_contain_text(
+        "Featured Image by Uncredited/Wire Pictures"
+    )
+    share = page.get_by_role("region", name="Share this article")
+    for network in ("Email", "Facebook", "X", "LinkedIn", "WhatsApp", "Copy link"):
+        expect(
+            share.get_by_role("link", name=re.compile(f"^{network}"))
+        ).to_be_visible()
+    related = page.get_by_role("complementary", name="More from The Daily Test")
+    expect(
+        related.get_by_role("link", name="Earlier: harbour dredging begins")
+    ).to_be_visible()
+
+
+WORD_PASTE = (
+    '<meta charset="utf-8"><p class="MsoTitle"><span style="font-size:28pt">Title line</span></p>'
+    '<h1 style="mso-style-name:Heading1">Big heading</h1>'
+    '<h2 class="MsoHeading2">Council <b style="mso-bidi-font-weight:normal">votes</b></h2>'
+    '<p class="MsoNormal" style="margin:0cm">Read the <a href="https://example.com/report">'
+    '<span style="color:blue">report</span></a><o:p></o:p></p>'
+    '<ul style="margin-top:0cm"><li class="MsoListParagraph">First point</li></ul>'
+    '<table class="MsoTableGrid"><tr><td>Cell text</td></tr></table>'
+    '<p><img src="file:///C:/Users/x/image001.png"><font color="red">Red words</font></p>'
+)
+
+
+def test_pasting_from_a_word_processor_keeps_structure_and_drops_the_rest(
+    admin_page, make_section
+):
+    page = admin_page
+    make_section(name="City", slug="city")
+    page.goto(reverse("admin:articles_article_add"))
+    page.get_by_label("Headline").fill("Pasted from the council's document")
+    choose_in_autocomplete(page, "section", "City", "City")
+    editor = page.locator(".prose-editor > .ProseMirror")
+    editor.click()
+
+    editor.evaluate(
+        """(element, html) => {
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/plain", "pasted");
+            element.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        WORD_PASTE,
+    )
+    expect(editor).to_contain_text("Red words")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist .success")).to_contain_text(
+        "was added successfully"
+    )
+
+    stored = Article.objects.get().body
+    assert "<h2>Council <strong>votes</strong></h2>" in stored
+    assert '<a href="https://example.com/report">report</a>' in stored
+    assert "<ul><li><p>First point</p></li></ul>" in stored
+    assert "<p>Big heading</p>" in stored  # our stories have h2 and h3 only
+    for dropped in (
+        "style=",
+        "class=",
+        "Mso",
+        "<table",
+        "<font",
+        "<span",
+        "<img",
+        "file:",
+        "<o:p",
+    ):
+        assert dropped not in stored
