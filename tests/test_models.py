@@ -159,3 +159,12 @@ def test_alt_text_is_required(db):
         Image(file=upload()).full_clean()
 
     assert "alt_text" in error.value.message_dict
+
+
+def test_publishing_through_a_form_without_a_date_validates_and_fills_in_now(make_article):
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    article.status = Article.Status.PUBLISHED
+
+    article.full_clean()  # the "published needs a date" constraint must not refuse it
+
+    assert article.published_at is not None
