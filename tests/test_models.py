@@ -161,7 +161,9 @@ def test_alt_text_is_required(db):
     assert "alt_text" in error.value.message_dict
 
 
-def test_publishing_through_a_form_without_a_date_validates_and_fills_in_now(make_article):
+def test_publishing_through_a_form_without_a_date_validates_and_fills_in_now(
+    make_article,
+):
     article = make_article(status=Article.Status.DRAFT, published_at=None)
     article.status = Article.Status.PUBLISHED
 
