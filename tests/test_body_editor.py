@@ -95,6 +95,32 @@ def test_form_lists_body_pictures_with_the_credit_line_readers_see(
     )
 
 
+def test_body_pictures_endpoint_lists_credit_lines_of_an_unsaved_body(
+    admin_client, make_image, ap_image
+):
+    uncredited = make_image(caption="A quiet street")
+    url = "/admin/articles/article/body-pictures/"
+
+    response = admin_client.post(
+        url, {"body": figure(ap_image, "Today") + figure(uncredited)}
+    )
+
+    assertContains(response, "Figure 1: Today<br>Image by Hassan Ammar/AP Images")
+    assertContains(
+        response, 'Figure 2: A quiet street<br> <span class="warning">No credit'
+    )
+    assert admin_client.get(url).status_code == 405
+
+
+def test_body_pictures_endpoint_needs_article_permissions(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("intern", is_staff=True))
+
+    assert (
+        client.post("/admin/articles/article/body-pictures/", {"body": ""}).status_code
+        == 403
+    )
+
+
 def test_saving_a_figure_without_a_picture_is_refused_naming_the_figure(
     admin_client, make_section, ap_image
 ):

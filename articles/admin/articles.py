@@ -1,5 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles import body
@@ -114,22 +117,32 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
 
     @admin.display(description="Pictures in the story")
     def body_pictures(self, obj):
-        """Each figure of the saved body with the credit line readers will see."""
-        refs = body.figure_refs(obj.body)
-        if not refs:
-            return "No pictures in the body yet."
-        images = Image.objects.with_credit_data().in_bulk(
-            [ref.image_id for ref in refs if ref.image_id]
+        # The editor's script refreshes this list from the URL as figures come and go.
+        return format_html(
+            '<div data-body-pictures-url="{}">{}</div>',
+            reverse("admin:articles_article_body_pictures"),
+            body_pictures_html(obj.body),
         )
-        rows = format_html_join(
-            "",
-            "<li>{}</li>",
-            (
-                (_figure_summary(number, ref, images.get(ref.image_id)),)
-                for number, ref in enumerate(refs, 1)
-            ),
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.body_pictures_view)
+        return [
+            path("body-pictures/", preview, name="articles_article_body_pictures"),
+            *super().get_urls(),
+        ]
+
+    def body_pictures_view(self, request):
+        """The "Pictures in the story" list for the body being edited, so the form can
+        show each new figure's credit line before the story is saved."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (
+            self.has_add_permission(request) or self.has_change_permission(request)
+        ):
+            raise PermissionDenied
+        return HttpResponse(
+            body_pictures_html(body.sanitize(request.POST.get("body", "")))
         )
-        return format_html('<ul class="body-pictures">{}</ul>', rows)
 
     def _warn_about_picture_problems(self, request, article: Article) -> None:
         """Saving goes ahead; the editor is told which pictures still need work."""
@@ -152,6 +165,25 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
                 f"{where} (“{use.image}”): {' '.join(problems)}",
                 messages.WARNING,
             )
+
+
+def body_pictures_html(html: str) -> str:
+    """Each figure of `html` with the credit line readers will see, and what to fix."""
+    refs = body.figure_refs(html)
+    if not refs:
+        return "No pictures in the body yet."
+    images = Image.objects.with_credit_data().in_bulk(
+        [ref.image_id for ref in refs if ref.image_id]
+    )
+    rows = format_html_join(
+        "",
+        "<li>{}</li>",
+        (
+            (_figure_summary(number, ref, images.get(ref.image_id)),)
+            for number, ref in enumerate(refs, 1)
+        ),
+    )
+    return format_html('<ul class="body-pictures">{}</ul>', rows)
 
 
 def _figure_summary(number: int, ref: body.FigureRef, image: Image | None) -> str:

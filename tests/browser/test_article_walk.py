@@ -90,6 +90,11 @@ def test_editor_builds_a_story_with_two_figures_and_publishes_it(
         "Divers check the harbour wall"
     )
     dialog.get_by_role("button", name="Insert").click()
+    # The form shows the credit line readers will see before the story is saved.
+    expect(page.locator("[data-body-pictures-url]")).to_contain_text(
+        "Figure 1: Divers check the harbour wall\nImage by Elena Voss/Wire Pictures",
+        use_inner_text=True,
+    )
 
     # Second figure, after paragraph C: uploaded from the chooser and used straight away.
     caret_to_end_of(page, editor.get_by_text("Paragraph C: the schedule."))

@@ -28,6 +28,30 @@ function cleanPastedHTML(html) {
   return pasted.body.innerHTML;
 }
 
+// Keep the form's "Pictures in the story" list (credit lines, missing credits) in step
+// with the figures being placed, before the story is saved.
+function watchBodyPictures(editor, textarea) {
+  const panel = document.querySelector("[data-body-pictures-url]");
+  const token = textarea.form && textarea.form.querySelector("[name=csrfmiddlewaretoken]");
+  if (!panel || !token) return;
+  const figures = () => (textarea.value.match(/<figure[\s\S]*?<\/figure>/g) || []).join("");
+  let shown = figures();
+  let timer;
+  editor.on("update", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (figures() === shown) return;
+      shown = figures();
+      const response = await fetch(panel.dataset.bodyPicturesUrl, {
+        method: "POST",
+        headers: { "X-CSRFToken": token.value },
+        body: new URLSearchParams({ body: textarea.value }),
+      });
+      if (response.ok) panel.innerHTML = await response.text();
+    }, 300);
+  });
+}
+
 function createEditor(textarea) {
   if (textarea.closest(".prose-editor")) return null;
   const config = JSON.parse(textarea.getAttribute(MARKER) || "{}");
@@ -53,6 +77,7 @@ function createEditor(textarea) {
       wrapper.remove();
     },
   });
+  watchBodyPictures(editor, textarea);
   textarea.dispatchEvent(new CustomEvent("prose-editor:ready", { detail: { editor, textarea }, bubbles: true }));
   return editor;
 }
