@@ -1,5 +1,11 @@
 from django.conf import settings
 
+from articles.models import Section
+
 
 def site(request):
-    return {"site_name": settings.NEWSROOM_SITE_NAME}
+    # Lazy: only pages that show the section navigation run the query.
+    return {
+        "site_name": settings.NEWSROOM_SITE_NAME,
+        "nav_sections": Section.objects.all(),
+    }

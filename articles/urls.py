@@ -9,7 +9,7 @@ register_converter(converters.TwoDigitConverter, "dd")
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", views.home, name="home"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag_detail"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author_detail"),
     path("<slug:slug>/", views.SectionView.as_view(), name="section_detail"),

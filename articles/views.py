@@ -1,3 +1,6 @@
+from collections import defaultdict
+
+from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import ListView
 from taggit.models import Tag
@@ -5,21 +8,51 @@ from taggit.models import Tag
 from articles import body, links
 from articles.models import Article, Author, Section
 
-PAGE_SIZE = 20
+LATEST_ON_HOME = 10  # after the top story
+PER_SECTION_ON_HOME = 4
 
 
 class PublishedArticlesMixin:
     """Every public list starts from the publication rule."""
 
-    paginate_by = PAGE_SIZE
     template_name = "articles/article_list.html"
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_PAGE_SIZE
 
     def get_queryset(self):
         return Article.objects.published().with_listing_data()
 
 
-class HomeView(PublishedArticlesMixin, ListView):
-    template_name = "articles/home.html"
+def home(request):
+    """The top story, the latest stories, then a block per section with its newest stories
+    not already shown: a fixed number of queries however many sections there are."""
+    top_story, *latest = Article.objects.published().with_listing_data()[
+        : LATEST_ON_HOME + 1
+    ] or [None]
+    shown = [article.pk for article in latest] + ([top_story.pk] if top_story else [])
+    by_section = defaultdict(list)
+    for article in (
+        Article.objects.published()
+        .exclude(pk__in=shown)
+        .newest_per_section(PER_SECTION_ON_HOME)
+    ):
+        by_section[article.section_id].append(article)
+    sections = [
+        (section, by_section[section.pk])
+        for section in Section.objects.all()
+        if by_section[section.pk]
+    ]
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "top_story": top_story,
+            "latest": latest,
+            "sections": sections,
+            "canonical_url": links.absolute_url(request, request.path),
+        },
+    )
 
 
 class SectionView(PublishedArticlesMixin, ListView):
@@ -29,7 +62,10 @@ class SectionView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            heading=self.section.name, description=self.section.description, **kwargs
+            heading=self.section.name,
+            description=self.section.description,
+            current_section_slug=self.section.slug,
+            **kwargs,
         )
 
 
@@ -43,13 +79,24 @@ class TagView(PublishedArticlesMixin, ListView):
 
 
 class AuthorView(PublishedArticlesMixin, ListView):
+    template_name = "articles/author_detail.html"
+
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.author = get_object_or_404(
+            Author.objects.select_related(
+                "photo__photographer__agency", "photo__agency"
+            ),
+            slug=self.kwargs["slug"],
+        )
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
+        photo = self.author.photo
         return super().get_context_data(
-            heading=self.author.name, description=self.author.bio, **kwargs
+            author=self.author,
+            heading=self.author.name,
+            photo=body.Figure(image=photo, caption="") if photo else None,
+            **kwargs,
         )
 
 
@@ -80,6 +127,7 @@ def article_detail(request, section, year, month, day, slug):
             "body_parts": body.render(article.body, images),
             "related": Article.objects.related_to(article),
             "canonical_url": canonical_url,
+            "current_section_slug": article.section.slug,
             "share_links": links.share_links(canonical_url, article.headline),
         },
     )

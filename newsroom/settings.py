@@ -122,6 +122,7 @@ NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
 # Absolute base for links that leave the site (share links, feeds); empty means
 # "the host of the current request".
 NEWSROOM_SITE_URL = env.str("NEWSROOM_SITE_URL", default="")
+NEWSROOM_PAGE_SIZE = env.int("NEWSROOM_PAGE_SIZE", default=10)  # stories per list page
 NEWSROOM_CREDIT_FORMAT = env.str("NEWSROOM_CREDIT_FORMAT", default="{kind} by {credit}")
 NEWSROOM_FEATURED_CREDIT_FORMAT = env.str(
     "NEWSROOM_FEATURED_CREDIT_FORMAT", default="Featured {kind} by {credit}"

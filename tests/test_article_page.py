@@ -383,7 +383,10 @@ def test_home_lists_latest_published_first(client, make_article):
 
     response = client.get("/")
 
-    assert list(response.context["article_list"]) == [newer, older]
+    assert [response.context["top_story"], *response.context["latest"]] == [
+        newer,
+        older,
+    ]
     assertNotContains(response, "Draft story")
     assertContains(
         response, f'<a href="{newer.get_absolute_url()}">Newer story</a>', html=True
@@ -424,9 +427,10 @@ def test_article_page_runs_a_fixed_number_of_queries(
     small = build(figures=1, authors=1, tags=1, related=1)
     large = build(figures=8, authors=4, tags=6, related=7)
 
-    # article (with section and featured credit), bylines, tags, body images, related
+    # article (with section and featured credit), bylines, tags, body images, related,
+    # section navigation
     for article in (small, large):
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             response = client.get(article.get_absolute_url())
         assert response.status_code == 200
     assert response.content.decode().count('<figure class="figure">') == 8

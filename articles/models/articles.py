@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, Prefetch, Q, Value
-from django.db.models.expressions import Col
+from django.db.models.expressions import Col, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -38,6 +39,21 @@ class ArticleQuerySet(models.QuerySet):
                 queryset=Byline.objects.select_related("author"),
             ),
             "tags",
+        )
+
+    def newest_per_section(self, count: int):
+        """The `count` newest stories of each section, with listing data, in one query."""
+        ranked = self.annotate(
+            section_rank=Window(
+                RowNumber(),
+                partition_by=F("section"),
+                order_by=F("published_at").desc(),
+            )
+        )
+        return (
+            ranked.filter(section_rank__lte=count)
+            .with_listing_data()
+            .order_by("section", "section_rank")
         )
 
     def with_page_data(self):
