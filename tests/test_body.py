@@ -3,6 +3,10 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import F, Subquery, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Chr, Concat
 
 from articles import body
 from articles.models import Article, ArticleImage
@@ -204,3 +208,45 @@ def test_picture_outside_a_figure_is_not_rendered():
     assert body.render(
         '<p>Look <img src="https://tracker.example/p.gif"> here</p>', {}
     ) == ["<p>Look  here</p>"]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        pytest.param(lambda: RawSQL("'<script>alert(1)</script>'", []), id="raw-sql"),
+        pytest.param(
+            lambda: Concat(Value("<scr"), Value("ipt>x</script>")), id="concat"
+        ),
+        pytest.param(lambda: Concat(Chr(Value(60)), Value("script>")), id="chr"),
+        pytest.param(lambda: F("standfirst"), id="another-column"),
+        pytest.param(
+            lambda: Subquery(Article.objects.values("standfirst")[:1]), id="subquery"
+        ),
+        pytest.param(lambda: Value(60), id="non-text-value"),
+    ],
+)
+def test_queryset_update_refuses_body_expressions_it_cannot_check(
+    make_article, expression
+):
+    article = make_article(standfirst="<script>alert(1)</script>")
+
+    with pytest.raises(TypeError, match="Article.body can only be written as text"):
+        Article.objects.filter(pk=article.pk).update(body=expression())
+
+    article.refresh_from_db()
+    assert article.body == "<p>First paragraph.</p>"
+
+
+def test_rows_written_around_save_are_sanitized_when_rendered(make_article):
+    article = make_article()
+    with connection.cursor() as cursor:  # as a fixture load or a raw SQL fix would
+        cursor.execute(
+            "UPDATE articles_article SET body = %s WHERE id = %s",
+            [
+                '<p onclick="x()">Hi</p><script>alert(1)</script><img src="/t.gif">',
+                article.pk,
+            ],
+        )
+    article.refresh_from_db()
+
+    assert body.render(article.body, {}) == ["<p>Hi</p>"]

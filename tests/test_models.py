@@ -170,3 +170,36 @@ def test_publishing_through_a_form_without_a_date_validates_and_fills_in_now(
     article.full_clean()  # the "published needs a date" constraint must not refuse it
 
     assert article.published_at is not None
+
+
+def test_save_with_update_fields_writes_what_it_derives(make_article, make_image):
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    article.status = Article.Status.PUBLISHED
+
+    article.save(update_fields=["status"])  # published_at is filled in and written too
+
+    article.refresh_from_db()
+    assert article.published_at is not None
+    assert article.version == 2
+
+
+def test_failed_save_leaves_the_version_alone(make_article, make_section):
+    article = make_article()
+    article.slug = make_article().slug  # a clash the database refuses
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        article.save()
+
+    assert article.version == 1
+
+
+def test_numbered_slug_stays_within_the_field_length(make_article):
+    long_slug = "a" * 250
+    make_article(slug=long_slug)
+    clash = Article(headline="Clash", slug=long_slug, section=make_article().section)
+
+    with pytest.raises(ValidationError) as error:
+        clash.full_clean()
+
+    suggestion = error.value.message_dict["slug"][0].split("Try “")[1].rstrip("”.")
+    assert suggestion == "a" * 248 + "-2"

@@ -74,6 +74,28 @@ AUTHORS = [
         "bio": "Anneke Solberg reports on the world beyond Port Callow and on the numbers behind the "
         "news. Before joining the newsroom she worked as a statistician.",
     },
+    # Added in the second release, with byline photos (an image key from IMAGES).
+    {
+        "slug": "hana-sorvik",
+        "name": "Hana Sørvik",
+        "bio": "Hana Sørvik reports on housing, transport and how Port Callow gets around. She came to "
+        "the newsroom from a shipping trade paper and takes the number 4 tram to work most mornings.",
+        "photo": "portrait-hana-sorvik",
+    },
+    {
+        "slug": "kofi-marangoni",
+        "name": "Kofi Marangoni",
+        "bio": "Kofi Marangoni covers schools, hospitals and public health. He taught science in the "
+        "north of the city for six years before he became a reporter.",
+        "photo": "portrait-kofi-marangoni",
+    },
+    {
+        "slug": "rosa-teague",
+        "name": "Rosa Teague",
+        "bio": "Rosa Teague is a freelance writer who covers food, markets and the city's kitchens for "
+        "the business and culture pages. She grew up above her family's greengrocer's on Tallow Lane.",
+        "photo": "portrait-rosa-teague",
+    },
 ]
 
 AGENCIES = [
@@ -124,6 +146,12 @@ PHOTOGRAPHERS = [
     {"slug": "dario-kemp", "name": "Dario Kemp", "is_staff": False, "agency": None},
     {"slug": "nell-farrow", "name": "Nell Farrow", "is_staff": False, "agency": None},
     {"slug": "corin-hale", "name": "Corin Hale", "is_staff": False, "agency": None},
+    {
+        "slug": "ines-halloran",
+        "name": "Ines Halloran",
+        "is_staff": False,
+        "agency": "northlight-images",
+    },
 ]
 
 # The tide gauge chart: each year's mean sea level as a fraction of the chart's height.

@@ -1,11 +1,12 @@
+import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, Prefetch, Q, Value
-from django.db.models.expressions import Col, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, Count, F, Prefetch, Q, Value, When
+from django.db.models.expressions import Window
+from django.db.models.functions import Cast, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -18,6 +19,7 @@ from articles.models.images import Image
 from articles.models.usage import ArticleImage
 
 RELATED_LIMIT = 5
+SLUG_LENGTH = 250
 UPDATE_GRACE = timedelta(minutes=1)
 
 
@@ -82,7 +84,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     # Bulk writes skip Article.save(), so they sanitize the body and rebuild the image
-    # usage index themselves: no write path may store unsanitized HTML.
+    # usage index themselves: no write path may store unsanitized HTML. (bulk_update()
+    # goes through update().)
     def update(self, **kwargs):
         if "body" in kwargs:
             kwargs["body"] = _sanitized(kwargs["body"])
@@ -103,40 +106,34 @@ class ArticleQuerySet(models.QuerySet):
             _rebuild_image_uses([article.pk for article in created if article.pk])
         return created
 
-    def bulk_update(self, objs, fields, *args, **kwargs):
-        objs = list(objs)
-        if "body" in fields:
-            for article in objs:
-                article.body = _sanitized(article.body)
-        with transaction.atomic():
-            count = super().bulk_update(objs, fields, *args, **kwargs)
-            if set(fields) & IMAGE_FIELDS:
-                _rebuild_image_uses([article.pk for article in objs])
-        return count
-
 
 IMAGE_FIELDS = {"body", "featured_image", "featured_image_id"}
 
 
 def _sanitized(value):
-    """`value` with every text it would write into the body sanitized. Text is fine, and so
-    are expressions that only hold text (what `bulk_update` builds); copying another
-    column into the body is refused, because that text cannot be checked here."""
+    """`value` with every text it would write into the body sanitized. Text is accepted,
+    and so are the expressions `bulk_update()` builds around text (Case, When, Cast);
+    anything else (another column, raw SQL, functions) is refused, since what it would
+    write cannot be checked here."""
     if isinstance(value, str):
         return body.sanitize(value)
-    if isinstance(value, Value):
-        return Value(_sanitized(value.value)) if isinstance(value.value, str) else value
-    if isinstance(value, Q) or value is None:
+    if value is None or isinstance(value, Q):
         return value
-    if isinstance(value, (F, Col)) or not hasattr(value, "get_source_expressions"):
-        raise TypeError(
-            "Article.body can only be written as text, so that it can be sanitized."
+    if isinstance(value, Value):
+        if not isinstance(value.value, str | None):
+            raise TypeError("Article.body can only be written as text.")
+        sanitized = value.copy()
+        sanitized.value = _sanitized(value.value)
+        return sanitized
+    if type(value) in (Case, When, Cast):
+        value = value.copy()
+        value.set_source_expressions(
+            [_sanitized(part) for part in value.get_source_expressions()]
         )
-    value = value.copy()
-    value.set_source_expressions(
-        [_sanitized(part) for part in value.get_source_expressions()]
+        return value
+    raise TypeError(
+        f"Article.body can only be written as text, so that it can be sanitized, not as {value!r}."
     )
-    return value
 
 
 def _rebuild_image_uses(pks) -> None:
@@ -162,7 +159,7 @@ class Article(models.Model):
 
     headline = models.CharField(max_length=250)
     slug = models.SlugField(
-        max_length=250,
+        max_length=SLUG_LENGTH,
         unique=True,
         help_text="The last part of the story's address. Letters, numbers and hyphens only; "
         "it should not change once the story is published.",
@@ -230,7 +227,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at"]
+        ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles")
@@ -251,24 +248,41 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.body = body.sanitize(self.body)
         if not self.slug:
             self.slug = self._free_slug(
-                slugify(self.headline, max_length=240) or "article"
+                slugify(self.headline, max_length=SLUG_LENGTH - 10) or "article"
             )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if update_fields is not None:
+            # What save() derives is written with whatever was asked for.
+            update_fields = {
+                *update_fields,
+                "body",
+                "slug",
+                "published_at",
+                "version",
+                "updated_at",
+            }
+        version = self.version
         if not self._state.adding:
             self.version += 1
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.rebuild_image_uses()
+        try:
+            with transaction.atomic():
+                super().save(*args, update_fields=update_fields, **kwargs)
+                self.rebuild_image_uses()
+        except BaseException:
+            self.version = version
+            raise
 
     def get_absolute_url(self):
         # Only published articles have a public address; a draft's date is not yet known,
         # so this falls back to today (the URL answers 404 until the story is published).
-        local = timezone.localtime(self.published_at or timezone.now())
+        local = timezone.localtime(
+            self.published_at or timezone.now(), timezone.get_default_timezone()
+        )
         return reverse(
             "articles:article_detail",
             kwargs={
@@ -282,11 +296,9 @@ class Article(models.Model):
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = (
-                timezone.now()
-            )  # as save() would, before the constraint check
-        self.body = body.sanitize(self.body)
-        refs = body.figure_refs(self.body)
+            # As save() would, so the "published has a date" constraint check passes.
+            self.published_at = timezone.now()
+        refs = body.figure_refs(body.sanitize(self.body))
         known = _existing_image_ids(refs)
         problems = []
         for number, ref in enumerate(refs, start=1):
@@ -341,9 +353,10 @@ class Article(models.Model):
 
     def _free_slug(self, slug: str) -> str:
         """`slug`, or `slug-2`, `slug-3`… whichever no other article uses."""
+        numbered = rf"^{re.escape(slug)}-[0-9]+$"
         taken = set(
             Article.objects.exclude(pk=self.pk)
-            .filter(Q(slug=slug) | Q(slug__startswith=f"{slug}-"))
+            .filter(Q(slug=slug) | Q(slug__regex=numbered))
             .values_list("slug", flat=True)
         )
         if slug not in taken:
@@ -351,7 +364,8 @@ class Article(models.Model):
         number = 2
         while f"{slug}-{number}" in taken:
             number += 1
-        return f"{slug}-{number}"
+        suffix = f"-{number}"
+        return slug[: SLUG_LENGTH - len(suffix)] + suffix
 
     def rebuild_image_uses(self) -> None:
         """Make the usage index match the featured image and the figures in the body."""
