@@ -313,3 +313,71 @@ def test_chooser_upload_needs_permission_to_add_images(client, django_user_model
         == 403
     )
     assert not Image.objects.exists()
+
+
+# Publishing permission -------------------------------------------------------------
+
+
+@pytest.fixture
+def reporter_client(client, django_user_model):
+    """A staff user who may write articles but not publish them."""
+    reporter = django_user_model.objects.create_user("reporter", is_staff=True)
+    codenames = [
+        "add_article",
+        "change_article",
+        "view_article",
+        "view_section",
+        "view_image",
+    ]
+    reporter.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client.force_login(reporter)
+    return client
+
+
+def test_reporter_can_submit_for_review_but_not_publish(reporter_client, make_section):
+    section = make_section()
+
+    refused = reporter_client.post(
+        admin_url(Article, "add"), article_form_data(section, status="published")
+    )
+    submitted = reporter_client.post(
+        admin_url(Article, "add"),
+        article_form_data(section, slug="for-review", status="review"),
+    )
+
+    assertContains(refused, "Only editors can publish or schedule.")
+    assert submitted.status_code == 302
+    assert list(Article.objects.values_list("slug", "status")) == [
+        ("for-review", "review")
+    ]
+
+
+def test_reporter_cannot_unpublish_or_reschedule_a_live_story(
+    reporter_client, make_article
+):
+    article = make_article(slug="live")
+    data = article_form_data(article.section, slug="live", status="draft")
+
+    response = reporter_client.post(admin_url(Article, "change", article.pk), data)
+
+    assertContains(
+        response, "Only editors can unpublish or reschedule a published story."
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+
+
+def test_editor_with_publish_permission_can_publish(
+    client, django_user_model, make_section
+):
+    editor = django_user_model.objects.create_user("editor", is_staff=True)
+    codenames = ["add_article", "change_article", "view_article", "publish_article"]
+    editor.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client.force_login(editor)
+
+    response = client.post(
+        admin_url(Article, "add"), article_form_data(make_section(), status="published")
+    )
+
+    assert response.status_code == 302
+    assert Article.objects.get().is_published

@@ -23,8 +23,11 @@ class BylineInline(admin.TabularInline):
 
 
 class ArticleForm(forms.ModelForm):
+    can_publish = True  # ArticleAdmin.get_form() sets it from the user's permissions
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._was_published = self.instance.status == Article.Status.PUBLISHED
         if self.instance.body:
             # The editor shows each figure's current picture, whatever src it was saved with.
             ids = [
@@ -35,6 +38,25 @@ class ArticleForm(forms.ModelForm):
             self.initial["body"] = body.with_editor_previews(
                 self.instance.body, Image.objects.in_bulk(ids)
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.can_publish:
+            return cleaned
+        publishes = cleaned.get("status") == Article.Status.PUBLISHED
+        if self._was_published and (
+            not publishes or "published_at" in self.changed_data
+        ):
+            raise forms.ValidationError(
+                "Only editors can unpublish or reschedule a published story.",
+                code="publish_permission",
+            )
+        if publishes and not self._was_published:
+            raise forms.ValidationError(
+                "Only editors can publish or schedule. Set the status to “In review” and an editor will publish it.",
+                code="publish_permission",
+            )
+        return cleaned
 
 
 @admin.register(Article)
@@ -89,6 +111,11 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["articles/admin/body_editor.css"]}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.can_publish = request.user.has_perm("articles.publish_article")
+        return form
 
     def view_on_site(self, obj):
         # A draft or scheduled story's public address answers 404, so offer no link to it;
