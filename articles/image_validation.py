@@ -4,6 +4,8 @@ Django's ImageField only reads the header, so a truncated JPEG would pass and br
 every rendition later; decoding the whole picture once here catches it.
 """
 
+import warnings
+
 import PIL.Image
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -37,10 +39,21 @@ def validate_image_upload(file) -> None:
         )
     try:
         file.seek(0)
-        with PIL.Image.open(file) as picture:
-            image_format = picture.format
-            picture.load()
-    except PIL.Image.DecompressionBombError as error:
+        with warnings.catch_warnings():
+            # Pillow only warns between one and two times its pixel limit; refuse those too.
+            warnings.simplefilter("error", PIL.Image.DecompressionBombWarning)
+            with PIL.Image.open(file) as picture:  # reads the header only
+                if picture.format not in ACCEPTED_FORMATS:
+                    raise ValidationError(
+                        "%(format)s pictures are not accepted. Upload a JPEG, PNG, WebP or GIF.",
+                        code="unsupported_format",
+                        params={"format": picture.format},
+                    )
+                picture.load()  # decodes everything: a file cut short fails here
+    except (
+        PIL.Image.DecompressionBombError,
+        PIL.Image.DecompressionBombWarning,
+    ) as error:
         raise ValidationError(
             "This picture has too many pixels to process safely. Resize it and upload it again.",
             code="too_many_pixels",
@@ -50,9 +63,3 @@ def validate_image_upload(file) -> None:
         raise ValidationError(UNREADABLE_IMAGE_MESSAGE, code="invalid_image") from error
     finally:
         file.seek(0)
-    if image_format not in ACCEPTED_FORMATS:
-        raise ValidationError(
-            "%(format)s pictures are not accepted. Upload a JPEG, PNG, WebP or GIF.",
-            code="unsupported_format",
-            params={"format": image_format},
-        )

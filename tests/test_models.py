@@ -203,3 +203,16 @@ def test_numbered_slug_stays_within_the_field_length(make_article):
 
     suggestion = error.value.message_dict["slug"][0].split("Try “")[1].rstrip("”.")
     assert suggestion == "a" * 248 + "-2"
+
+
+def test_picture_over_the_pixel_limit_is_refused(db, monkeypatch):
+    monkeypatch.setattr("PIL.Image.MAX_IMAGE_PIXELS", 100 * 100)
+    image = Image(
+        alt_text="Huge",
+        file=upload(content=image_bytes(size=(150, 100), image_format="PNG")),
+    )
+
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+
+    assert "too many pixels to process safely" in error.value.message_dict["file"][0]
