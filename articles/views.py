@@ -70,6 +70,9 @@ class SectionView(PublishedArticlesMixin, ListView):
 
 
 class TagView(PublishedArticlesMixin, ListView):
+    # A tag only drafts use must not reveal itself (tags name embargoed subjects).
+    allow_empty = False
+
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)

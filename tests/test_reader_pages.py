@@ -275,8 +275,9 @@ def newsroom(make_article, make_section, make_author, credited_image):
 
 
 # home: latest (+ bylines, tags), per-section blocks (+ bylines, tags), sections, navigation
-# lists: the section/tag/author, count, page (+ bylines, tags), navigation
-QUERY_BUDGET = {"home": 8, "section": 6, "tag": 6, "author": 6}
+# lists: the section/tag/author, count, page (+ bylines, tags), navigation; a tag page
+# also checks that a published story uses the tag before saying anything about it
+QUERY_BUDGET = {"home": 8, "section": 6, "tag": 7, "author": 6}
 
 
 @pytest.mark.parametrize("page", QUERY_BUDGET)
@@ -288,3 +289,12 @@ def test_public_pages_run_a_fixed_number_of_queries(
     for path in (small, large):
         with django_assert_num_queries(QUERY_BUDGET[page]):
             assert client.get(path).status_code == 200
+
+
+def test_tag_used_only_by_drafts_is_404(client, make_article):
+    make_article(tags=["secret-merger"], status=Article.Status.DRAFT, published_at=None)
+
+    response = client.get("/tags/secret-merger/")
+
+    assert response.status_code == 404
+    assertNotContains(response, "secret-merger", status_code=404)
