@@ -12,6 +12,12 @@ from django.db.models import Q
 # there is a photographer).
 UNCREDITED = Q(credit_text="", photographer__isnull=True, agency__isnull=True)
 
+
+def credited_to(agency) -> Q:
+    """Images whose credit names `agency`: their own agency, else their photographer's."""
+    return Q(agency=agency) | Q(agency__isnull=True, photographer__agency=agency)
+
+
 KIND_WORDS = {
     "photo": "Image",
     "file_photo": "File image",

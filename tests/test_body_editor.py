@@ -274,14 +274,41 @@ def test_uploading_in_the_chooser_saves_and_picks_the_new_picture(
             "caption": "New crane",
             "credit_type": "photo",
         },
+        follow=True,
     )
 
     image = Image.objects.get()
     assert image.uploaded_by == admin_user
     assert (image.width, image.height) == (1200, 800)
+    # Redirected, so a reload cannot upload it twice; the page hands it to the editor.
+    assert response.redirect_chain == [
+        (f"{CHOOSER}?CKEditorFuncNum=2&chosen={image.pk}", 302)
+    ]
     assertContains(
         response, f'data-chosen data-url="{image.file.url}" data-id="{image.pk}"'
     )
+
+
+def test_chooser_search_still_applies_with_an_unknown_agency(
+    admin_client, make_image, ap_image
+):
+    make_image(caption="Ferry leaves port")
+
+    response = admin_client.get(CHOOSER, {"q": "rubble", "agency": "99999"})
+
+    assert [image.pk for image in response.context["page"]] == [ap_image.pk]
+
+
+def test_body_pictures_endpoint_needs_permission_to_view_images(
+    client, django_user_model
+):
+    writer = django_user_model.objects.create_user("writer", is_staff=True)
+    writer.user_permissions.add(*Permission.objects.filter(codename="change_article"))
+    client.force_login(writer)
+
+    response = client.post("/admin/articles/article/body-pictures/", {"body": ""})
+
+    assert response.status_code == 403
 
 
 def test_unreadable_upload_in_the_chooser_explains_and_saves_nothing(admin_client):

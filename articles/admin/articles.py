@@ -152,9 +152,11 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         )
 
     def get_urls(self):
-        preview = self.admin_site.admin_view(self.body_pictures_view)
+        body_pictures = self.admin_site.admin_view(self.body_pictures_view)
         return [
-            path("body-pictures/", preview, name="articles_article_body_pictures"),
+            path(
+                "body-pictures/", body_pictures, name="articles_article_body_pictures"
+            ),
             *super().get_urls(),
         ]
 
@@ -163,9 +165,10 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         show each new figure's credit line before the story is saved."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        if not (
-            self.has_add_permission(request) or self.has_change_permission(request)
-        ):
+        may_edit = self.has_add_permission(request) or self.has_change_permission(
+            request
+        )
+        if not (may_edit and request.user.has_perm("articles.view_image")):
             raise PermissionDenied
         return HttpResponse(
             body_pictures_html(body.sanitize(request.POST.get("body", "")))

@@ -5,12 +5,16 @@ calls `window.opener.CKEDITOR.tools.callFunction(funcNum, url, {id, alternative_
 caption})`), so the editor needs no code of ours to talk to it.
 """
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from articles import credits
 from articles.admin.forms import ImageUploadForm
 from articles.models import Agency, Image
 
@@ -26,9 +30,8 @@ class ChooserFilterForm(forms.Form):
 
 def matching_images(filters: ChooserFilterForm):
     images = Image.objects.with_credit_data().order_by("-created_at", "-pk")
-    if not filters.is_valid():
-        return images
-    if query := filters.cleaned_data["q"].strip():
+    filters.is_valid()  # an unknown agency is dropped; the search still applies
+    if query := filters.cleaned_data.get("q", "").strip():
         images = images.filter(
             Q(caption__icontains=query)
             | Q(alt_text__icontains=query)
@@ -36,11 +39,8 @@ def matching_images(filters: ChooserFilterForm):
             | Q(agency__name__icontains=query)
             | Q(photographer__agency__name__icontains=query)
         )
-    if agency := filters.cleaned_data["agency"]:
-        # The agency a credit names: the image's own, else its photographer's.
-        images = images.filter(
-            Q(agency=agency) | Q(agency__isnull=True, photographer__agency=agency)
-        )
+    if agency := filters.cleaned_data.get("agency"):
+        images = images.filter(credits.credited_to(agency))
     return images
 
 
@@ -51,17 +51,19 @@ def image_chooser(request, model_admin):
     func_num = request.GET.get("CKEditorFuncNum", "")
     if not func_num.lstrip("-").isdigit():
         func_num = ""
-    chosen = None
     upload_form = ImageUploadForm() if can_upload else None
     if request.method == "POST":
         if not can_upload:
             raise PermissionDenied
         upload_form = ImageUploadForm(request.POST, request.FILES)
         if upload_form.is_valid():
-            chosen = upload_form.save(commit=False)
-            chosen.uploaded_by = request.user
-            chosen.save()
-            upload_form = ImageUploadForm()
+            image = upload_form.save(commit=False)
+            image.uploaded_by = request.user
+            image.save()
+            # Redirect, so reloading the pop-up does not upload the picture again.
+            return redirect(
+                f"{request.path}?{urlencode({'CKEditorFuncNum': func_num, 'chosen': image.pk})}"
+            )
 
     filters = ChooserFilterForm(request.GET)
     page = Paginator(matching_images(filters), PAGE_SIZE).get_page(
@@ -69,6 +71,8 @@ def image_chooser(request, model_admin):
     )
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("chosen", None)
+    chosen_id = request.GET.get("chosen", "")
     return TemplateResponse(
         request,
         "admin/articles/image/chooser.html",
@@ -82,6 +86,8 @@ def image_chooser(request, model_admin):
             "page": page,
             "query_without_page": query.urlencode(),
             "upload_form": upload_form,
-            "chosen": chosen,
+            "chosen": Image.objects.filter(pk=chosen_id).first()
+            if chosen_id.isdigit()
+            else None,
         },
     )
