@@ -135,9 +135,9 @@ class _BodyParser(HTMLParser):
             self._image_id = int(value) if _IMAGE_ID.fullmatch(value) else None
         elif self._figure_depth and tag == "figcaption":
             self._caption = []
-        elif not self._figure_depth and tag != "img":
-            # Markup inside a figure is rebuilt from the Image, and a picture outside a
-            # figure has no credit, so neither is kept.
+        elif not self._figure_depth and tag not in ("img", "figcaption"):
+            # Markup inside a figure is rebuilt from the Image, and a picture (or caption)
+            # outside a figure has no credit, so none of it is kept.
             self._emit(self.get_starttag_text())
 
     def handle_startendtag(self, tag, attrs):
@@ -147,12 +147,12 @@ class _BodyParser(HTMLParser):
         if tag == "figure" and self._figure_depth:
             self._figure_depth -= 1
             if not self._figure_depth:
-                caption = unescape(" ".join("".join(self._caption_parts).split()))
+                caption = unescape(" ".join(" ".join(self._caption_parts).split()))
                 self.parts.append(FigureRef(self._image_id, caption))
         elif tag == "figcaption" and self._caption is not None:
-            self._caption_parts.extend(self._caption)
+            self._caption_parts.append("".join(self._caption))
             self._caption = None
-        elif not self._figure_depth:
+        elif not self._figure_depth and tag != "figcaption":
             self._emit(f"</{tag}>")
 
     def handle_data(self, data):

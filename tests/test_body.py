@@ -250,3 +250,18 @@ def test_rows_written_around_save_are_sanitized_when_rendered(make_article):
     article.refresh_from_db()
 
     assert body.render(article.body, {}) == ["<p>Hi</p>"]
+
+
+@pytest.mark.parametrize(
+    ("html", "stored"),
+    [
+        ("<p>a</p><figcaption>stray</figcaption>", "<p>a</p>stray"),
+        (
+            '<figure><img data-file="3"><figcaption>one</figcaption><figcaption>two</figcaption></figure>',
+            '<figure><img data-file="3"><figcaption>one two</figcaption></figure>',
+        ),
+    ],
+    ids=["caption-outside-a-figure", "two-captions"],
+)
+def test_sanitize_keeps_captions_inside_their_figure(html, stored):
+    assert body.sanitize(html) == stored

@@ -149,7 +149,7 @@ def test_cards_show_picture_credit_headline_standfirst_byline_and_date(
 
     assertContains(
         response,
-        '<figcaption class="figure__credit">Image by Hassan Ammar/AP Images</figcaption>',
+        '<figcaption class="figure__credit">Featured Image by Hassan Ammar/AP Images</figcaption>',
         html=True,
     )
     assertContains(
@@ -298,3 +298,9 @@ def test_tag_used_only_by_drafts_is_404(client, make_article):
 
     assert response.status_code == 404
     assertNotContains(response, "secret-merger", status_code=404)
+
+
+def test_pages_declare_the_newsroom_language(client, db, settings):
+    settings.LANGUAGE_CODE = "fr"
+
+    assertContains(client.get("/"), '<html lang="fr">')
