@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -183,10 +184,9 @@ def test_full_clean_names_the_broken_figure(make_article, html, message):
     assert any(message in text for text in error.value.message_dict["body"])
 
 
-@pytest.mark.skipif(
-    not SAMPLES.exists(), reason="../shared/samples is not beside this checkout"
-)
 def test_naughty_strings_never_leave_markup_that_runs(make_article):
+    if not SAMPLES.exists() and not os.environ.get("CI"):  # CI always has ../shared
+        pytest.skip("../shared/samples is not beside this checkout")
     strings = json.loads((SAMPLES / "strings" / "blns.json").read_text())
 
     article = make_article(body="".join(f"<p>{text}</p>" for text in strings))
