@@ -38,10 +38,10 @@ class Command(BaseCommand):
         self.existing = Counter()
         with transaction.atomic():
             sections = self._sections()
-            authors = self._authors()
             agencies = self._agencies()
             photographers = self._photographers(agencies)
             images = self._images(agencies, photographers)
+            authors = self._authors(images)
             self._articles(sections, authors, images)
         self._report()
 
@@ -60,13 +60,19 @@ class Command(BaseCommand):
             for data in demo_content.SECTIONS
         }
 
-    def _authors(self) -> dict[str, Author]:
+    def _authors(self, images) -> dict[str, Author]:
+        # Like every row, an author already there is left as it is, photo included: the
+        # first release's authors stay without one.
         return {
             data["slug"]: self._get_or_create(
                 "authors",
                 Author,
                 slug=data["slug"],
-                defaults={"name": data["name"], "bio": data["bio"]},
+                defaults={
+                    "name": data["name"],
+                    "bio": data["bio"],
+                    "photo": images.get(data.get("photo")),
+                },
             )
             for data in demo_content.AUTHORS
         }
