@@ -1,12 +1,19 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} editorial"
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's, for one).
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static_url("articles/favicon.svg"), permanent=True),
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
     path("", include("articles.urls")),

@@ -68,3 +68,10 @@ def test_public_pages_send_a_strict_content_security_policy(client, make_article
     assert "unsafe-inline" not in policy
     assertNotContains(response, "<style")
     assertNotContains(response, "style=")
+
+
+def test_favicon_requests_find_the_site_icon(client, db):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/static/articles/favicon.svg"

@@ -32,11 +32,6 @@ _log_key = pytest.StashKey["BrowserLog"]()
 _reports_key = pytest.StashKey[dict[str, pytest.TestReport]]()
 
 
-def _is_favicon(url: str) -> bool:
-    # Chromium asks for /favicon.ico by itself, and the site declares no icon.
-    return urlsplit(url).path == "/favicon.ico"
-
-
 class BrowserLog:
     """Everything that went wrong in a page: console errors, uncaught errors, and
     requests to the live server that failed or answered 400 or more."""
@@ -51,11 +46,11 @@ class BrowserLog:
         page.on("response", self._response)
 
     def _watched(self, url: str) -> bool:
-        return urlsplit(url)[:2] == self._origin and not _is_favicon(url)
+        return urlsplit(url)[:2] == self._origin
 
     def _console(self, message):
         url = message.location["url"]  # empty for CSP violations
-        if message.type == "error" and not _is_favicon(url):
+        if message.type == "error":
             self.problems.append(
                 f"console error: {message.text}" + (f" ({url})" if url else "")
             )
