@@ -36,3 +36,28 @@ def test_body_figure_shows_its_picture_caption_and_credit(
     # decode() waits for the file, and rejects if it is missing or broken.
     loaded_width = picture.evaluate("img => img.decode().then(() => img.naturalWidth)")
     assert loaded_width == image.width
+
+
+def test_editor_reopens_a_story_showing_its_figures_and_their_credits(
+    admin_page, make_article, make_image, make_photographer, make_agency
+):
+    image = make_image(
+        alt_text="Boats in the harbour",
+        photographer=make_photographer("Hassan Ammar", agency=make_agency("AP Images")),
+    )
+    article = make_article(body="<p>Intro.</p>" + figure(image, "Boats at dawn."))
+
+    admin_page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+
+    picture = admin_page.locator(".prose-editor .ProseMirror figure img")
+    expect(picture).to_have_attribute("alt", "Boats in the harbour")
+    assert (
+        picture.evaluate("img => img.decode().then(() => img.naturalWidth)")
+        == image.width
+    )
+    expect(admin_page.locator(".prose-editor .ProseMirror figcaption")).to_have_text(
+        "Boats at dawn."
+    )
+    expect(admin_page.locator("[data-body-pictures-url]")).to_contain_text(
+        "Figure 1: Boats at dawn.\nImage by Hassan Ammar/AP Images", use_inner_text=True
+    )
