@@ -27,10 +27,9 @@ class PublishedArticlesMixin:
 def home(request):
     """The top story, the latest stories, then a block per section with its newest stories
     not already shown: a fixed number of queries however many sections there are."""
-    top_story, *latest = Article.objects.published().with_listing_data()[
-        : LATEST_ON_HOME + 1
-    ] or [None]
-    shown = [article.pk for article in latest] + ([top_story.pk] if top_story else [])
+    front = list(Article.objects.published().with_listing_data()[: LATEST_ON_HOME + 1])
+    top_story, latest = (front[0], front[1:]) if front else (None, [])
+    shown = [article.pk for article in front]
     by_section = defaultdict(list)
     for article in (
         Article.objects.published()
