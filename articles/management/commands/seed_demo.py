@@ -61,8 +61,7 @@ class Command(BaseCommand):
         }
 
     def _authors(self, images) -> dict[str, Author]:
-        # Like every row, an author already there is left as it is, photo included: the
-        # first release's authors stay without one.
+        # Like every row, an author already there is left as it is, photo included.
         return {
             data["slug"]: self._get_or_create(
                 "authors",
