@@ -315,25 +315,22 @@ def test_canonical_date_uses_the_site_time_zone(client, make_article, settings):
 
 @pytest.mark.parametrize("user_type", USER_TYPES)
 @pytest.mark.parametrize(
-    "unpublished",
+    ("status", "published_in"),
     [
-        {"status": Article.Status.DRAFT, "published_at": None},
-        {"status": Article.Status.REVIEW, "published_at": None},
-        {
-            "status": Article.Status.DRAFT,
-            "published_at": timezone.now() - timedelta(days=1),
-        },
-        {
-            "status": Article.Status.PUBLISHED,
-            "published_at": timezone.now() + timedelta(minutes=1),
-        },
+        (Article.Status.DRAFT, None),
+        (Article.Status.REVIEW, None),
+        (Article.Status.DRAFT, -timedelta(days=1)),
+        (Article.Status.PUBLISHED, timedelta(minutes=1)),
     ],
     ids=["draft", "review", "draft-with-past-date", "scheduled"],
 )
 def test_unpublished_article_is_404_for_everyone(
-    client_as, make_article, user_type, unpublished
+    client_as, make_article, user_type, status, published_in
 ):
-    article = make_article(headline="Secret plan", **unpublished)
+    published_at = None if published_in is None else timezone.now() + published_in
+    article = make_article(
+        headline="Secret plan", status=status, published_at=published_at
+    )
     client = client_as(user_type)
 
     response = client.get(article.get_absolute_url())
