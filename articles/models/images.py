@@ -44,6 +44,13 @@ class Image(models.Model):
         validators=[validate_image_upload],
         help_text="JPEG, PNG, WebP or GIF. The original stays private; readers see resized copies.",
     )
+    original_filename = models.CharField(
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The file's name on the uploader's computer. Kept for staff only: the "
+        "stored file gets a generated name, since a name can reveal an embargoed story.",
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     file_hash = models.CharField(
