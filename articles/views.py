@@ -3,10 +3,9 @@ from collections import defaultdict
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import ListView
-from taggit.models import Tag
 
 from articles import body, links
-from articles.models import Article, Author, Section
+from articles.models import Article, Author, Section, Tag
 
 LATEST_ON_HOME = 10  # after the top story
 PER_SECTION_ON_HOME = 4

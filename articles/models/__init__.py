@@ -3,6 +3,7 @@ from articles.models.credits import Agency, Photographer
 from articles.models.images import Image, ImageQuerySet
 from articles.models.people import Author
 from articles.models.sections import Section
+from articles.models.tags import Tag
 from articles.models.usage import ArticleImage
 
 __all__ = [
@@ -16,5 +17,6 @@ __all__ = [
     "ImageQuerySet",
     "Photographer",
     "Section",
+    "Tag",
     "TaggedArticle",
 ]

@@ -1,4 +1,3 @@
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,11 +11,13 @@ from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from slugify import slugify
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase
 
 from articles import body
 from articles.models.images import Image
+from articles.models.tags import Tag
 from articles.models.usage import ArticleImage
+from articles.slugs import free_slug
 
 RELATED_LIMIT = 5
 SLUG_LENGTH = 250
@@ -143,7 +144,12 @@ def _rebuild_image_uses(pks) -> None:
         article.rebuild_image_uses()
 
 
-class TaggedArticle(TaggedItemBase):
+class TaggedArticle(ItemBase):
+    tag = models.ForeignKey(
+        Tag,
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_items",
+    )
     content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE)
 
     class Meta:
@@ -352,20 +358,9 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and not self.is_published
 
     def _free_slug(self, slug: str) -> str:
-        """`slug`, or `slug-2`, `slug-3`… whichever no other article uses."""
-        numbered = rf"^{re.escape(slug)}-[0-9]+$"
-        taken = set(
-            Article.objects.exclude(pk=self.pk)
-            .filter(Q(slug=slug) | Q(slug__regex=numbered))
-            .values_list("slug", flat=True)
+        return free_slug(
+            Article.objects.exclude(pk=self.pk), slug, max_length=SLUG_LENGTH
         )
-        if slug not in taken:
-            return slug
-        number = 2
-        while f"{slug}-{number}" in taken:
-            number += 1
-        suffix = f"-{number}"
-        return slug[: SLUG_LENGTH - len(suffix)] + suffix
 
     def rebuild_image_uses(self) -> None:
         """Make the usage index match the featured image and the figures in the body."""

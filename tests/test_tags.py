@@ -1,0 +1,114 @@
+import re
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from articles.models import Tag
+from articles.models.tags import tag_slug
+
+ASCII_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Zürich", "zurich"), ("北京", "bei-jing"), ("Harbour works", "harbour-works")],
+)
+def test_tag_slugs_are_ascii_like_article_slugs(db, name, slug):
+    assert Tag.objects.create(name=name).slug == slug
+
+
+def test_tag_with_nothing_to_transliterate_gets_a_stable_ascii_slug(db):
+    slug = Tag.objects.create(name="🔥").slug
+
+    assert ASCII_SLUG.fullmatch(slug)
+    assert slug == tag_slug("🔥")
+    assert tag_slug("🔥") != tag_slug("🌊")
+
+
+def test_tags_whose_names_slugify_alike_get_numbered_slugs(db):
+    slugs = [
+        Tag.objects.create(name=name).slug for name in ["Zurich", "Zürich", "ZURICH!"]
+    ]
+
+    assert slugs == ["zurich", "zurich-2", "zurich-3"]
+
+
+def test_every_tag_on_an_article_page_links_to_a_tag_page_that_answers(
+    client, make_article
+):
+    article = make_article(headline="Snow in the Alps", tags=["Zürich", "北京", "🔥"])
+
+    response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    links = re.findall(r'<a rel="tag" href="([^"]+)">([^<]+)</a>', response.text)
+    assert sorted(name for _, name in links) == sorted(["Zürich", "北京", "🔥"])
+    for href, name in links:
+        tag_page = client.get(href)
+        assertContains(tag_page, "Snow in the Alps")
+        assertContains(tag_page, name)
+
+
+@pytest.fixture
+def migrator(transactional_db):
+    """A MigrationExecutor; the database is migrated back to the latest state afterwards."""
+    yield MigrationExecutor(connection)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_migration_gives_existing_tags_ascii_slugs_and_keeps_them_on_their_stories(
+    migrator,
+):
+    executor = migrator
+    before = [("articles", "0003_image_original_filename")]
+    after = [("articles", "0004_tag_ascii_slugs")]
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    OldTag = old_apps.get_model("taggit", "Tag")
+    Section = old_apps.get_model("articles", "Section")
+    Article = old_apps.get_model("articles", "Article")
+    TaggedArticle = old_apps.get_model("articles", "TaggedArticle")
+    article = Article.objects.create(
+        headline="Old story",
+        slug="old-story",
+        section=Section.objects.create(name="News", slug="news"),
+    )
+    for name, unicode_slug in [("Zürich", "zürich"), ("Zurich", "zurich"), ("🔥", "")]:
+        tag = OldTag.objects.create(name=name, slug=unicode_slug)
+        TaggedArticle.objects.create(tag=tag, content_object=article)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+
+    new_apps = executor.loader.project_state(after).apps
+    NewTag = new_apps.get_model("articles", "Tag")
+    on_story = NewTag.objects.filter(
+        articles_taggedarticle_items__content_object__slug="old-story"
+    )
+    tags = {tag.name: tag.slug for tag in on_story}
+    # The older tag keeps the plain slug.
+    assert tags == {"Zürich": "zurich", "Zurich": "zurich-2", "🔥": tag_slug("🔥")}
+    # New tags after the copy get fresh ids (PostgreSQL's sequence was moved on).
+    NewTag.objects.create(name="Fresh", slug="fresh")
+
+
+def test_tag_added_in_the_admin_without_a_slug_gets_one(admin_client):
+    response = admin_client.post(
+        reverse("admin:articles_tag_add"), {"name": "北京", "slug": ""}
+    )
+
+    assert response.status_code == 302
+    assert Tag.objects.get(name="北京").slug == "bei-jing"
+
+
+def test_tag_changelist_counts_stories(admin_client, make_article):
+    make_article(tags=["Harbour"])
+    make_article(tags=["Harbour", "Trams"])
+
+    response = admin_client.get(reverse("admin:articles_tag_changelist"))
+
+    assertContains(response, '<td class="field-article_count">2</td>', html=True)
