@@ -5,9 +5,6 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} editorial"
-admin.site.site_title = settings.NEWSROOM_SITE_NAME
-
 urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's, for one).
     path(

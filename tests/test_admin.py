@@ -531,17 +531,18 @@ def test_published_article_change_page_links_to_its_public_page(
 
 
 @pytest.mark.parametrize(
-    ("status", "published_at"),
+    ("status", "goes_live_in"),
     [
         (Article.Status.DRAFT, None),
         (Article.Status.REVIEW, None),
-        (Article.Status.PUBLISHED, timezone.now() + timedelta(days=1)),
+        (Article.Status.PUBLISHED, timedelta(days=1)),
     ],
     ids=["draft", "in-review", "scheduled"],
 )
 def test_unpublished_article_change_page_has_no_view_on_site_link(
-    admin_client, make_article, status, published_at
+    admin_client, make_article, status, goes_live_in
 ):
+    published_at = timezone.now() + goes_live_in if goes_live_in else None
     article = make_article(status=status, published_at=published_at)
 
     response = admin_client.get(admin_url(Article, "change", article.pk))
