@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles.models import Article, Author
+from articles.models import Article, ArticleImage, Author, Image
 from tests.helpers import admin_url, figure
 
 
@@ -100,3 +100,61 @@ def test_view_on_site_shortcut_with_unknown_ids_is_404(admin_client, db, object_
     response = admin_client.get(f"/admin/r/{content_type.pk}/{object_id}/")
 
     assert response.status_code == 404
+
+
+@pytest.fixture
+def embargoed_use(make_article, make_image):
+    """A picture used by a live story and by a draft whose headline is embargoed."""
+    image = make_image(caption="Harbour at dawn")
+    make_article(headline="Ferry timetable changes", featured_image=image)
+    make_article(
+        headline="Minister to resign",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        body="<p>Text.</p>" + figure(image),
+    )
+    return image
+
+
+def test_image_page_tells_photo_desk_how_often_a_picture_is_used_but_not_where(
+    staff_with, embargoed_use
+):
+    client = staff_with("view_image", "change_image")
+
+    response = client.get(admin_url(Image, "change", embargoed_use.pk))
+
+    assertContains(response, "Used in 2 stories: 1 published, 1 not published.")
+    assertNotContains(response, "Minister to resign")
+    assertNotContains(response, "Ferry timetable changes")
+
+
+def test_image_page_shows_editors_where_a_picture_is_used(staff_with, embargoed_use):
+    client = staff_with("view_image", "view_article")
+
+    response = client.get(admin_url(Image, "change", embargoed_use.pk))
+
+    assertContains(response, "Used in 2 stories: 1 published, 1 not published.")
+    assertContains(response, "Minister to resign")
+    assertContains(response, "Ferry timetable changes")
+
+
+def test_deleting_a_used_picture_does_not_name_stories_the_user_cannot_view(
+    staff_with, embargoed_use
+):
+    client = staff_with("view_image", "delete_image")
+
+    response = client.post(
+        admin_url(Image, "delete", embargoed_use.pk), {"post": "yes"}
+    )
+
+    assertContains(
+        response, "“Harbour at dawn”: Used in 2 stories: 1 published, 1 not published."
+    )
+    assertNotContains(response, "Minister to resign")
+    assert Image.objects.filter(pk=embargoed_use.pk).exists()
+
+
+def test_image_use_list_needs_permission_to_view_articles(staff_with, embargoed_use):
+    client = staff_with("view_image", "view_articleimage")
+
+    assert client.get(admin_url(ArticleImage)).status_code == 403

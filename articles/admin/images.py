@@ -7,7 +7,12 @@ from django.utils.html import format_html
 from articles.admin.chooser import image_chooser
 from articles.admin.forms import ImageForm
 from articles.admin.thumbnails import thumbnail
-from articles.admin.usage import ArticleImageInline, UsageIndexDeletionMixin
+from articles.admin.usage import (
+    ArticleImageInline,
+    UsageIndexDeletionMixin,
+    may_read_articles,
+    usage_summary,
+)
 from articles.models import Image
 
 NO_CREDIT = "No credit"
@@ -78,6 +83,7 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     autocomplete_fields = ["photographer", "agency"]
     readonly_fields = [
         "preview",
+        "usage",
         "credit_line",
         "width",
         "height",
@@ -87,7 +93,7 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["file", "preview", "alt_text", "caption"]}),
+        (None, {"fields": ["file", "preview", "usage", "alt_text", "caption"]}),
         (
             "Credit",
             {
@@ -146,6 +152,18 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         # A picture being uploaded is used nowhere yet.
         return self.inlines if obj else []
 
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        if protected and not may_read_articles(request):
+            protected = [
+                f"“{image}”: {usage_summary(image)}"
+                for image in objs
+                if image.uses.exists()
+            ]
+        return deleted, counts, perms_needed, protected
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
@@ -158,6 +176,10 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     @admin.display(description="Picture")
     def preview(self, obj):
         return thumbnail(obj, width=480) if obj.pk else "—"
+
+    @admin.display(description="Used")
+    def usage(self, obj):
+        return usage_summary(obj) if obj.pk else "Not used in any story yet."
 
     @admin.display(description="Credit line")
     def credit_line(self, obj):

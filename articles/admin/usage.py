@@ -1,11 +1,35 @@
 """Where each image is used. `Article.save()` derives these rows, so the admin only shows them."""
 
 from django.contrib import admin
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from articles.admin.thumbnails import thumbnail
-from articles.models import ArticleImage
+from articles.models import Article, ArticleImage
+
+
+def may_read_articles(request) -> bool:
+    """Only those who may read stories see which stories use a picture: a draft's headline
+    is embargoed news."""
+    return request.user.has_perm("articles.view_article")
+
+
+def usage_summary(image) -> str:
+    """How many stories use `image` and how many of them are live, without naming them."""
+    counts = Article.objects.filter(image_uses__image=image).aggregate(
+        used=Count("pk", distinct=True),
+        live=Count(
+            "pk",
+            distinct=True,
+            filter=Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now()),
+        ),
+    )
+    if not counts["used"]:
+        return "Not used in any story."
+    stories = "story" if counts["used"] == 1 else "stories"
+    return f"Used in {counts['used']} {stories}: {counts['live']} published, {counts['used'] - counts['live']} not published."
 
 
 class ReadOnlyAdminMixin:
@@ -32,6 +56,10 @@ class UsageIndexDeletionMixin:
             objs, request
         )
         perms_needed.discard(ArticleImage._meta.verbose_name)
+        if protected:
+            # What protects the object is why it cannot go; Django would also list the
+            # protecting models as permissions needed, as if they were to be deleted.
+            perms_needed = set()
         return deleted, counts, perms_needed, protected
 
 
@@ -58,10 +86,12 @@ class ArticleImageInline(ReadOnlyAdminMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("article")
 
     def has_view_permission(self, request, obj=None):
-        # The index is part of what an image is: whoever may see the image may see where
-        # it runs, without a separate permission on the derived table.
+        # The index is part of what an image is: whoever may see the image, and may read
+        # stories, may see where it runs, without a permission on the derived table.
         image_admin = self.admin_site.get_model_admin(self.parent_model)
-        return image_admin.has_view_or_change_permission(request, obj)
+        return may_read_articles(request) and image_admin.has_view_or_change_permission(
+            request, obj
+        )
 
     @admin.display(description="Article")
     def used_in(self, obj):
@@ -84,6 +114,9 @@ class ArticleImageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "image__alt_text",
     ]
     fields = ["image", "used_in", "role", "position"]
+
+    def has_view_permission(self, request, obj=None):
+        return may_read_articles(request) and super().has_view_permission(request, obj)
 
     @admin.display(description="Picture")
     def image_thumbnail(self, obj):
