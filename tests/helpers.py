@@ -78,6 +78,18 @@ def admin_url(model, view="changelist", *args):
     return reverse(f"admin:articles_{model._meta.model_name}_{view}", args=args)
 
 
+def changelist_rows(response) -> list[str]:
+    """The HTML of each result row of a changelist page."""
+    tbody = re.search(r"<tbody>(.*?)</tbody>", response.text, re.S)
+    return re.findall(r"<tr\b.*?</tr>", tbody.group(1), re.S) if tbody else []
+
+
+def row_containing(response, text: str) -> str:
+    rows = [row for row in changelist_rows(response) if text in row]
+    assert len(rows) == 1, f"expected one row containing {text!r}, found {len(rows)}"
+    return rows[0]
+
+
 def article_form_data(section, **overrides) -> dict:
     """What the article add form posts: the article fields and an empty byline inline."""
     return {

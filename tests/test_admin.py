@@ -10,19 +10,15 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, ArticleImage, Byline, Image
-from tests.helpers import admin_url, article_form_data, figure, image_bytes, upload
-
-
-def changelist_rows(response) -> list[str]:
-    """The HTML of each result row of a changelist page."""
-    tbody = re.search(r"<tbody>(.*?)</tbody>", response.text, re.S)
-    return re.findall(r"<tr\b.*?</tr>", tbody.group(1), re.S) if tbody else []
-
-
-def row_containing(response, text: str) -> str:
-    rows = [row for row in changelist_rows(response) if text in row]
-    assert len(rows) == 1, f"expected one row containing {text!r}, found {len(rows)}"
-    return rows[0]
+from tests.helpers import (
+    admin_url,
+    article_form_data,
+    changelist_rows,
+    figure,
+    image_bytes,
+    row_containing,
+    upload,
+)
 
 
 def stored_files(settings) -> list[Path]:

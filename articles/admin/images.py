@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path
 from django.utils.html import format_html
 
+from articles import credits
 from articles.admin.chooser import image_chooser
 from articles.admin.forms import ImageForm
 from articles.admin.thumbnails import thumbnail
@@ -13,7 +14,7 @@ from articles.admin.usage import (
     may_read_articles,
     usage_summary,
 )
-from articles.models import Image
+from articles.models import Agency, Image
 
 NO_CREDIT = "No credit"
 
@@ -57,6 +58,25 @@ class CreditListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CreditedAgencyFilter(admin.SimpleListFilter):
+    """Images whose credit line names the agency, through their photographer too."""
+
+    title = "agency"
+    parameter_name = "agency"
+
+    def lookups(self, request, model_admin):
+        return Agency.objects.values_list("pk", "name")
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        try:
+            agency_id = int(self.value())
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(credits.credited_to(agency_id))
+
+
 @admin.register(Image)
 class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     form = ImageForm
@@ -70,7 +90,7 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         "created_at",
     ]
     list_display_links = ["list_thumbnail", "__str__"]
-    list_filter = [CreditListFilter, "agency", "licence", "credit_type"]
+    list_filter = [CreditListFilter, CreditedAgencyFilter, "licence", "credit_type"]
     list_select_related = ["photographer__agency", "agency"]
     search_fields = [
         "caption",
