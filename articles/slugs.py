@@ -5,10 +5,13 @@ import re
 from django.db.models import Q, QuerySet
 
 
-def free_slug(others: QuerySet, slug: str, *, max_length: int) -> str:
-    """`slug`, or `slug-2`, `slug-3`… whichever none of `others` uses, within `max_length`."""
+def free_slug(
+    others: QuerySet, slug: str, *, max_length: int, reserved=frozenset()
+) -> str:
+    """`slug`, or `slug-2`, `slug-3`… whichever neither `others` nor `reserved` (slugs
+    about to be written) uses, within `max_length`."""
     numbered = rf"^{re.escape(slug)}-[0-9]+$"
-    taken = set(
+    taken = set(reserved) | set(
         others.filter(Q(slug=slug) | Q(slug__regex=numbered)).values_list(
             "slug", flat=True
         )

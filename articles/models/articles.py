@@ -3,17 +3,17 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Count, F, Prefetch, Q, Value, When
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.expressions import Window
-from django.db.models.functions import Cast, RowNumber
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
-from django_prose_editor.fields import ProseEditorField
 from slugify import slugify
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from articles import body
+from articles.models.fields import BodyField
 from articles.models.images import Image
 from articles.models.tags import Tag
 from articles.models.usage import ArticleImage
@@ -84,61 +84,39 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-shared_tags", "-published_at")[:RELATED_LIMIT]
         )
 
-    # Bulk writes skip Article.save(), so they sanitize the body and rebuild the image
-    # usage index themselves: no write path may store unsanitized HTML. (bulk_update()
-    # goes through update().)
+    # Bulk writes skip Article.save(), so they do what it does besides sanitizing the
+    # body (BodyField does that on every write): count a new version, note the change,
+    # fill slugs and publication times, and rebuild the image usage index.
+    # (bulk_update() goes through update().)
     def update(self, **kwargs):
-        if "body" in kwargs:
-            kwargs["body"] = _sanitized(kwargs["body"])
+        kwargs.setdefault("version", F("version") + 1)
+        kwargs.setdefault("updated_at", timezone.now())
         if not kwargs.keys() & IMAGE_FIELDS:
             return super().update(**kwargs)
         with transaction.atomic():
             pks = list(self.values_list("pk", flat=True))
             count = super().update(**kwargs)
-            _rebuild_image_uses(pks)
+            _rebuild_image_uses(Q(pk__in=pks))
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
+        slugs = set()
         for article in objs:
-            article.body = _sanitized(article.body)
+            article.fill_derived_fields(reserved_slugs=slugs)
+            slugs.add(article.slug)
         with transaction.atomic():
             created = super().bulk_create(objs, *args, **kwargs)
-            _rebuild_image_uses([article.pk for article in created if article.pk])
+            # By slug: with ignore_conflicts no primary keys come back.
+            _rebuild_image_uses(Q(slug__in=slugs))
         return created
 
 
 IMAGE_FIELDS = {"body", "featured_image", "featured_image_id"}
 
 
-def _sanitized(value):
-    """`value` with every text it would write into the body sanitized. Text is accepted,
-    and so are the expressions `bulk_update()` builds around text (Case, When, Cast);
-    anything else (another column, raw SQL, functions) is refused, since what it would
-    write cannot be checked here."""
-    if isinstance(value, str):
-        return body.sanitize(value)
-    if value is None or isinstance(value, Q):
-        return value
-    if isinstance(value, Value):
-        if not isinstance(value.value, str | None):
-            raise TypeError("Article.body can only be written as text.")
-        sanitized = value.copy()
-        sanitized.value = _sanitized(value.value)
-        return sanitized
-    if type(value) in (Case, When, Cast):
-        value = value.copy()
-        value.set_source_expressions(
-            [_sanitized(part) for part in value.get_source_expressions()]
-        )
-        return value
-    raise TypeError(
-        f"Article.body can only be written as text, so that it can be sanitized, not as {value!r}."
-    )
-
-
-def _rebuild_image_uses(pks) -> None:
-    for article in Article.objects.filter(pk__in=pks).only(
+def _rebuild_image_uses(which: Q) -> None:
+    for article in Article.objects.filter(which).only(
         "pk", "body", "featured_image_id"
     ):
         article.rebuild_image_uses()
@@ -174,7 +152,7 @@ class Article(models.Model):
         blank=True,
         help_text="One or two sentences under the headline that say what the story is about.",
     )
-    body = ProseEditorField(
+    body = BodyField(
         config={"extensions": body.EDITOR_EXTENSIONS},
         preset="newsroom",
         sanitize=body.sanitize,
@@ -233,7 +211,12 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-pk"]
+        # Unpublished stories have no date; without nulls_first, PostgreSQL would list
+        # them first and SQLite last. First: they are the newest work.
+        ordering = [F("published_at").desc(nulls_first=True), "-pk"]
+        # Related objects and Django internals use this manager, so bulk writes through
+        # them go through ArticleQuerySet too.
+        base_manager_name = "objects"
         get_latest_by = "published_at"
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles")
@@ -255,13 +238,7 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, update_fields=None, **kwargs):
-        self.body = body.sanitize(self.body)
-        if not self.slug:
-            self.slug = self._free_slug(
-                slugify(self.headline, max_length=SLUG_LENGTH - 10) or "article"
-            )
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        self.fill_derived_fields()
         if update_fields is not None:
             # What save() derives is written with whatever was asked for.
             update_fields = {
@@ -357,9 +334,23 @@ class Article(models.Model):
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and not self.is_published
 
-    def _free_slug(self, slug: str) -> str:
+    def fill_derived_fields(self, *, reserved_slugs=frozenset()) -> None:
+        """What every write fills in from the row itself: a free slug made from the
+        headline, and the publication time of a story published without one."""
+        if not self.slug:
+            self.slug = self._free_slug(
+                slugify(self.headline, max_length=SLUG_LENGTH - 10) or "article",
+                reserved=reserved_slugs,
+            )
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    def _free_slug(self, slug: str, *, reserved=frozenset()) -> str:
         return free_slug(
-            Article.objects.exclude(pk=self.pk), slug, max_length=SLUG_LENGTH
+            Article.objects.exclude(pk=self.pk),
+            slug,
+            max_length=SLUG_LENGTH,
+            reserved=reserved,
         )
 
     def rebuild_image_uses(self) -> None:
