@@ -68,7 +68,25 @@ def test_article_shows_headline_standfirst_byline_and_dates(
         ' and <a rel="author" href="/authors/alan/">Alan Turing</a></p>',
         html=True,
     )
-    assertContains(response, f'datetime="{article.published_at.isoformat()}"')
+    assertContains(
+        response,
+        f'datetime="{timezone.localtime(article.published_at).isoformat(timespec="seconds")}"',
+    )
+
+
+def test_machine_readable_times_are_local_to_the_second(client, make_article, settings):
+    """HTML allows at most three digits of fractions of a second in `datetime`."""
+    settings.TIME_ZONE = "Europe/Paris"
+    published = timezone.datetime(2026, 7, 1, 6, 0, 55, 610743, tzinfo=timezone.UTC)
+    article = make_article(published_at=published)
+    make_article(section=article.section, tags=[], published_at=published)
+
+    page = client.get(article.get_absolute_url()).text
+    front = client.get("/").text
+
+    for html in (page, front):
+        assert 'datetime="2026-07-01T08:00:55+02:00"' in html
+        assert "610743" not in html
 
 
 def test_featured_image_shows_its_featured_credit_line(client, make_article, credited):
