@@ -121,6 +121,102 @@ def test_body_pictures_endpoint_needs_article_permissions(client, django_user_mo
     )
 
 
+FEATURED_CREDIT = "/admin/articles/article/featured-credit/"
+
+
+def test_featured_credit_endpoint_gives_the_featured_credit_line_readers_see(
+    admin_client, ap_image
+):
+    response = admin_client.get(FEATURED_CREDIT, {"image": ap_image.pk})
+
+    assert response.content.decode() == "Featured Image by Hassan Ammar/AP Images"
+
+
+def test_featured_credit_endpoint_escapes_the_credit(
+    admin_client, make_image, make_agency
+):
+    image = make_image(agency=make_agency("<b>Wire</b> & Co"))
+
+    response = admin_client.get(FEATURED_CREDIT, {"image": image.pk})
+
+    assert response.content.decode() == (
+        "Featured Image by Uncredited/&lt;b&gt;Wire&lt;/b&gt; &amp; Co"
+    )
+
+
+def test_featured_credit_endpoint_warns_about_a_picture_without_credit(
+    admin_client, make_image
+):
+    response = admin_client.get(FEATURED_CREDIT, {"image": make_image().pk})
+
+    assertContains(
+        response,
+        "<strong>No credit</strong>: add a photographer, an agency or a credit text to the image.",
+        html=True,
+    )
+
+
+def test_featured_credit_endpoint_without_a_picture_gives_a_dash(admin_client):
+    assert admin_client.get(FEATURED_CREDIT, {"image": ""}).content.decode() == "—"
+
+
+@pytest.mark.parametrize("image", ["99999", "abc", "-1"])
+def test_featured_credit_endpoint_is_404_for_an_unknown_picture(
+    admin_client, ap_image, image
+):
+    assert admin_client.get(FEATURED_CREDIT, {"image": image}).status_code == 404
+
+
+def test_featured_credit_endpoint_only_answers_get(admin_client, ap_image):
+    assert admin_client.post(FEATURED_CREDIT, {"image": ap_image.pk}).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "codenames",
+    [[], ["change_article"], ["view_article", "view_image"]],
+    ids=["no-permissions", "no-image-permission", "no-article-edit-permission"],
+)
+def test_featured_credit_endpoint_needs_article_and_image_permissions(
+    client, django_user_model, ap_image, codenames
+):
+    user = django_user_model.objects.create_user("intern", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+
+    response = client.get(FEATURED_CREDIT, {"image": ap_image.pk})
+
+    assert response.status_code == 403
+
+
+def test_featured_credit_endpoint_answers_a_writer_who_may_view_images(
+    client, django_user_model, ap_image
+):
+    writer = django_user_model.objects.create_user("writer", is_staff=True)
+    writer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["add_article", "view_image"])
+    )
+    client.force_login(writer)
+
+    response = client.get(FEATURED_CREDIT, {"image": ap_image.pk})
+
+    assertContains(response, "Featured Image by Hassan Ammar/AP Images")
+
+
+def test_article_form_loads_the_featured_credit_script_with_the_endpoint(
+    admin_client, make_article, ap_image
+):
+    article = make_article(featured_image=ap_image)
+
+    response = admin_client.get(admin_url(Article, "change", article.pk))
+
+    assertContains(response, 'src="/static/articles/admin/featured_credit.js"')
+    assertContains(
+        response,
+        f'<span data-featured-credit-url="{FEATURED_CREDIT}">Featured Image by Hassan Ammar/AP Images</span>',
+        html=True,
+    )
+
+
 def test_saving_a_figure_without_a_picture_is_refused_naming_the_figure(
     admin_client, make_section, ap_image
 ):

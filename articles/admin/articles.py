@@ -1,9 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 
 from articles import body
 from articles.admin.images import credit_or_warning, picture_problems
@@ -111,6 +112,7 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["articles/admin/body_editor.css"]}
+        js = ["articles/admin/featured_credit.js"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -138,9 +140,12 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
 
     @admin.display(description="Featured image credit")
     def featured_image_credit(self, obj):
-        if obj.featured_image is None:
-            return "—"
-        return credit_or_warning(obj.featured_image, featured=True)
+        # A script refreshes the line from the URL when another picture is picked.
+        return format_html(
+            '<span data-featured-credit-url="{}">{}</span>',
+            reverse("admin:articles_article_featured_credit"),
+            featured_credit_html(obj.featured_image),
+        )
 
     @admin.display(description="Pictures in the story")
     def body_pictures(self, obj):
@@ -153,26 +158,50 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
 
     def get_urls(self):
         body_pictures = self.admin_site.admin_view(self.body_pictures_view)
+        featured_credit = self.admin_site.admin_view(self.featured_credit_view)
         return [
             path(
                 "body-pictures/", body_pictures, name="articles_article_body_pictures"
             ),
+            path(
+                "featured-credit/",
+                featured_credit,
+                name="articles_article_featured_credit",
+            ),
             *super().get_urls(),
         ]
+
+    def _may_preview_pictures(self, request) -> bool:
+        may_edit = self.has_add_permission(request) or self.has_change_permission(
+            request
+        )
+        return may_edit and request.user.has_perm("articles.view_image")
 
     def body_pictures_view(self, request):
         """The "Pictures in the story" list for the body being edited, so the form can
         show each new figure's credit line before the story is saved."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        may_edit = self.has_add_permission(request) or self.has_change_permission(
-            request
-        )
-        if not (may_edit and request.user.has_perm("articles.view_image")):
+        if not self._may_preview_pictures(request):
             raise PermissionDenied
         return HttpResponse(
             body_pictures_html(body.sanitize(request.POST.get("body", "")))
         )
+
+    def featured_credit_view(self, request):
+        """The "Featured image credit" line for the picture `?image=` (none when empty),
+        so the form shows it as soon as a featured image is picked."""
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        if not self._may_preview_pictures(request):
+            raise PermissionDenied
+        image_id = request.GET.get("image", "")
+        if not image_id:
+            return HttpResponse(featured_credit_html(None))
+        if not image_id.isdigit():
+            raise Http404("No such picture.")
+        image = get_object_or_404(Image.objects.with_credit_data(), pk=image_id)
+        return HttpResponse(featured_credit_html(image))
 
     def _warn_about_picture_problems(self, request, article: Article) -> None:
         """Saving goes ahead; the editor is told which pictures still need work."""
@@ -195,6 +224,13 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
                 f"{where} (“{use.image}”): {' '.join(problems)}",
                 messages.WARNING,
             )
+
+
+def featured_credit_html(image: Image | None) -> str:
+    """The featured credit line readers will see under `image`, HTML-escaped."""
+    if image is None:
+        return "—"
+    return conditional_escape(credit_or_warning(image, featured=True))
 
 
 def body_pictures_html(html: str) -> str:
