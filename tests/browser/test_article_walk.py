@@ -4,12 +4,13 @@ in place, a paragraph moved, the story saved and read on the public site."""
 
 import re
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article, Image
-from tests.helpers import image_bytes
+from tests.helpers import figure, image_bytes
 
 
 def choose_in_autocomplete(page, field: str, search: str, option: str) -> None:
@@ -107,10 +108,13 @@ def test_editor_builds_a_story_with_two_figures_and_publishes_it(
         chooser.get_by_role("button", name="Upload and use").click()
     dialog.get_by_role("button", name="Insert").click()
 
-    # Edit the uploaded picture's caption in place.
+    # Edit the uploaded picture's caption in place, then Enter leaves the figure: the next
+    # paragraph follows it instead of joining the caption.
     editor.locator("figcaption", has_text="The crane arrives").click()
     page.keyboard.press("End")
     page.keyboard.type(" on Tuesday")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Paragraph D: the first block is lifted.")
 
     # Move paragraph A below paragraph C: select it, cut, paste in a new paragraph.
     editor.get_by_text("Paragraph A: the plan.").click(click_count=3)
@@ -124,11 +128,16 @@ def test_editor_builds_a_story_with_two_figures_and_publishes_it(
             "Paragraph B: the cost.",
             "Paragraph C: the schedule.",
             "Paragraph A: the plan.",
+            "Paragraph D: the first block is lifted.",
         ]
     )
 
     choose_in_autocomplete(page, "section", "City", "City")
     choose_in_autocomplete(page, "featured_image", "Tug", "Tug at dawn")
+    # The featured credit line follows the pick before the story is saved.
+    expect(page.locator(".field-featured_image_credit .readonly")).to_have_text(
+        "Featured Image by Uncredited/Wire Pictures"
+    )
     page.get_by_label("Tags").fill("harbour, repairs")
     page.get_by_label("Status").select_option(label="Published")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -145,6 +154,10 @@ def test_editor_builds_a_story_with_two_figures_and_publishes_it(
         "The crane arrives",
     ]
     assert uploaded.uploaded_by.username == "admin"
+    assert article.body.endswith(
+        f'<figure><img data-file="{uploaded.pk}"><figcaption>The crane arrives on Tuesday</figcaption></figure>'
+        "<p>Paragraph D: the first block is lifted.</p>"
+    )
 
     page.goto(article.get_absolute_url())
     body_text = page.locator(".article__body").inner_text()
@@ -161,6 +174,9 @@ def test_editor_builds_a_story_with_two_figures_and_publishes_it(
         ],
         use_inner_text=True,
     )
+    expect(
+        page.locator(".article__body figure:has-text('The crane arrives') + p")
+    ).to_have_text("Paragraph D: the first block is lifted.")
     expect(page.locator(".figure--featured figcaption")).to_contain_text(
         "Featured Image by Uncredited/Wire Pictures"
     )
@@ -230,3 +246,115 @@ def test_pasting_from_a_word_processor_keeps_structure_and_drops_the_rest(
         "<o:p",
     ):
         assert dropped not in stored
+
+
+def paste(editor, **clipboard) -> None:
+    """Paste `clipboard` (data by type: text_html, text_plain) at the editor's caret."""
+    editor.evaluate(
+        """(element, clipboard) => {
+            const data = new DataTransfer();
+            for (const [type, value] of Object.entries(clipboard)) data.setData(type.replace("_", "/"), value);
+            element.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        clipboard,
+    )
+
+
+@pytest.mark.parametrize(
+    "clipboard",
+    [
+        {
+            "text_html": "<p>First pasted paragraph.</p><p>Second pasted paragraph.</p>",
+            "text_plain": "First pasted paragraph.\n\nSecond pasted paragraph.",
+        },
+        {"text_plain": "First pasted paragraph.\n\nSecond pasted paragraph."},
+    ],
+    ids=["html", "plain-text"],
+)
+def test_paragraphs_pasted_in_a_caption_follow_the_figure(
+    admin_page, make_article, make_image, clipboard
+):
+    page = admin_page
+    image = make_image(alt_text="Boats in the harbour")
+    article = make_article(body="<p>Intro.</p>" + figure(image, "Boats at dawn."))
+    page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+    editor = page.locator(".prose-editor > .ProseMirror")
+
+    caret_to_end_of(page, editor.locator("figcaption"))
+    paste(editor, **clipboard)
+
+    expect(editor.locator("figcaption")).to_have_text("Boats at dawn.")
+    expect(editor.locator("figure ~ p")).to_have_text(
+        ["First pasted paragraph.", "Second pasted paragraph."]
+    )
+    page.keyboard.type(" Typed after.")  # the caret is where the paste ended
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed")
+    article.refresh_from_db()
+    assert article.body == (
+        f'<p>Intro.</p><figure><img data-file="{image.pk}"><figcaption>Boats at dawn.</figcaption></figure>'
+        "<p>First pasted paragraph.</p><p>Second pasted paragraph. Typed after.</p>"
+    )
+
+
+def test_a_line_pasted_in_a_caption_joins_the_caption(
+    admin_page, make_article, make_image
+):
+    page = admin_page
+    image = make_image(alt_text="Boats in the harbour")
+    article = make_article(body="<p>Intro.</p>" + figure(image, "Boats at dawn"))
+    page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+    editor = page.locator(".prose-editor > .ProseMirror")
+
+    caret_to_end_of(page, editor.locator("figcaption"))
+    paste(editor, text_plain=", at high tide")
+
+    expect(editor.locator("figcaption")).to_have_text("Boats at dawn, at high tide")
+    expect(editor.locator("p")).to_have_text(["Intro."])
+
+
+def test_enter_inside_a_caption_moves_the_rest_of_it_to_a_new_paragraph(
+    admin_page, make_article, make_image
+):
+    page = admin_page
+    image = make_image(alt_text="Boats in the harbour")
+    article = make_article(
+        body="<p>Intro.</p>"
+        + figure(image, "Boats at dawn. The harbour reopens on Monday.")
+    )
+    page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+    editor = page.locator(".prose-editor > .ProseMirror")
+
+    caret_to_end_of(page, editor.locator("figcaption"))
+    for _ in "The harbour reopens on Monday.":
+        page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Backspace")  # the space between the two sentences
+    page.keyboard.press("Enter")
+    page.keyboard.type("Officials say ")
+
+    expect(editor.locator("figcaption")).to_have_text("Boats at dawn.")
+    expect(editor.locator("figure + p")).to_have_text(
+        "Officials say The harbour reopens on Monday."
+    )
+
+
+def test_featured_image_credit_follows_the_picture_picked(
+    admin_page, make_image, make_agency
+):
+    page = admin_page
+    make_image(caption="Tug at dawn", agency=make_agency("Wire Pictures"))
+    make_image(caption="Handout picture")
+    page.goto(reverse("admin:articles_article_add"))
+    credit = page.locator(".field-featured_image_credit .readonly")
+    expect(credit).to_have_text("—")
+
+    choose_in_autocomplete(page, "featured_image", "Tug", "Tug at dawn")
+    expect(credit).to_have_text("Featured Image by Uncredited/Wire Pictures")
+
+    choose_in_autocomplete(page, "featured_image", "Handout", "Handout picture")
+    expect(credit).to_have_text(
+        "No credit: add a photographer, an agency or a credit text to the image."
+    )
+
+    page.locator(".field-featured_image .select2-selection__clear").click()
+    expect(credit).to_have_text("—")

@@ -4,16 +4,76 @@
 // works under a Content Security Policy without 'unsafe-inline'.
 import * as editorModule from "django-prose-editor/editor";
 
-const { Editor, crel, initializeEditors } = editorModule;
+const { Editor, Extension, Plugin, crel, initializeEditors } = editorModule;
+const { TextSelection } = editorModule.pm.state;
 const MARKER = "data-django-prose-editor-newsroom";
 
 function extensionsFrom(config) {
-  return Object.entries(config.extensions).flatMap(([name, options]) => {
+  const extensions = Object.entries(config.extensions).flatMap(([name, options]) => {
     const extension = editorModule[name];
     if (!extension) return [];
     return [typeof options === "object" ? extension.configure(options) : extension];
   });
+  return "Caption" in config.extensions ? [...extensions, CaptionExit] : extensions;
 }
+
+// The caption the selection is in (all of it), and the position right after its figure.
+function captionSelection(state) {
+  const { $from, $to } = state.selection;
+  if ($from.parent.type.name !== "caption" || !$from.sameParent($to)) return null;
+  const figureDepth = $from.depth - 1;
+  if (figureDepth < 1 || $from.node(figureDepth).type.name !== "figure") return null;
+  return { $from, $to, figureEnd: $from.after(figureDepth) };
+}
+
+// Enter: like splitting a paragraph, except that the second half becomes a paragraph
+// after the figure, with the caret at its start.
+function splitCaption(view) {
+  const found = captionSelection(view.state);
+  if (!found) return false;
+  const { $from, $to, figureEnd } = found;
+  const rest = $to.parent.content.cut($to.parentOffset);
+  const tr = view.state.tr.delete($from.pos, $from.end());
+  const at = tr.mapping.map(figureEnd);
+  tr.insert(at, view.state.schema.nodes.paragraph.create(null, rest));
+  tr.setSelection(TextSelection.create(tr.doc, at + 1));
+  view.dispatch(tr.scrollIntoView());
+  return true;
+}
+
+// Paste: blocks go after the figure, whole, and the caret to their end. A single line
+// (one textblock) is left to the editor, which adds its text to the caption.
+function pasteAfterCaption(view, slice) {
+  const found = captionSelection(view.state);
+  const blocks = slice.content;
+  const first = blocks.firstChild;
+  if (!found || !first || first.isInline) return false;
+  if (blocks.childCount === 1 && first.isTextblock) return false;
+  const { $from, $to, figureEnd } = found;
+  const tr = view.state.tr.delete($from.pos, $to.pos);
+  const at = tr.mapping.map(figureEnd);
+  const steps = tr.steps.length;
+  tr.insert(at, blocks);
+  const end = tr.mapping.slice(steps).map(at, 1);
+  tr.setSelection(TextSelection.near(tr.doc.resolve(end), -1));
+  view.dispatch(tr.scrollIntoView().setMeta("paste", true).setMeta("uiEvent", "paste"));
+  return true;
+}
+
+// A caption is one line and a figure holds nothing after it, so the editor had nowhere
+// to split to: Enter did nothing, and the next paragraph, typed or pasted, went into the
+// caption and was published as part of it.
+const CaptionExit = Extension.create({
+  name: "captionExit",
+  priority: 1000, // ahead of the default Enter handling
+  addKeyboardShortcuts() {
+    return { Enter: ({ editor }) => splitCaption(editor.view) };
+  },
+  addProseMirrorPlugins() {
+    const handlePaste = (view, _event, slice) => pasteAfterCaption(view, slice);
+    return [new Plugin({ props: { handlePaste } })];
+  },
+});
 
 // Word processors put inline styles, classes and local pictures on everything they copy.
 // Drop them before the editor parses the paste: the browser reports every style attribute
