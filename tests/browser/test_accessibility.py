@@ -1,4 +1,4 @@
-"""axe-core finds no accessibility violations on the reader pages of the demo newsroom."""
+"""axe-core finds no WCAG 2.2 AA violations on the reader pages of the demo newsroom."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -6,10 +6,9 @@ from django.core.management import call_command
 
 from articles.models import Article, Author
 
-# WCAG 2.1 A and AA: what public-sector and most newsroom accessibility policies require.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-}
+# WCAG 2.2 A and AA (2.2 adds, among others, 24 px touch targets): the project's target.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
 
 
 @pytest.fixture
@@ -35,7 +34,10 @@ def test_reader_pages_have_no_accessibility_violations(page, demo_paths, scheme)
         page.goto(path)
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
         found.update(
-            {f"{name}: {v['id']} ({len(v['nodes'])})": v["help"] for v in violations}
+            {
+                f"{name}: {v['id']}": [node["target"] for node in v["nodes"]]
+                for v in violations
+            }
         )
 
     assert found == {}
