@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles.management import demo_content
+from articles.management import demo
 from articles.models import (
     Agency,
     Article,
@@ -204,9 +204,7 @@ def test_running_seed_twice_creates_and_changes_nothing():
 def test_seed_extends_a_database_seeded_by_the_first_release(monkeypatch):
     with monkeypatch.context() as first_release:
         for name, length in FIRST_RELEASE.items():
-            first_release.setattr(
-                demo_content, name, getattr(demo_content, name)[:length]
-            )
+            first_release.setattr(demo, name, getattr(demo, name)[:length])
         seed()
     old_rows = all_rows()
 
@@ -215,14 +213,14 @@ def test_seed_extends_a_database_seeded_by_the_first_release(monkeypatch):
     rows = all_rows()
     for label, old in old_rows.items():
         assert {pk: rows[label][pk] for pk in old} == old, label
-    assert Article.objects.count() == len(demo_content.ARTICLES)
-    assert Image.objects.count() == len(demo_content.IMAGES)
-    assert Author.objects.count() == len(demo_content.AUTHORS)
+    assert Article.objects.count() == len(demo.ARTICLES)
+    assert Image.objects.count() == len(demo.IMAGES)
+    assert Author.objects.count() == len(demo.AUTHORS)
     assert len(rows["articles.Byline"]) == sum(
-        len(data["authors"]) for data in demo_content.ARTICLES
+        len(data["authors"]) for data in demo.ARTICLES
     )
     assert len(rows["articles.TaggedArticle"]) == sum(
-        len(data["tags"]) for data in demo_content.ARTICLES
+        len(data["tags"]) for data in demo.ARTICLES
     )
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image as PILImage, ImageDraw, ImageFont, ImageOps
 
-from articles.management import demo_content
+from articles.management import demo
 from articles.models import (
     Agency,
     Article,
@@ -57,7 +57,7 @@ class Command(BaseCommand):
                     "position": data["position"],
                 },
             )
-            for data in demo_content.SECTIONS
+            for data in demo.SECTIONS
         }
 
     def _authors(self, images) -> dict[str, Author]:
@@ -73,7 +73,7 @@ class Command(BaseCommand):
                     "photo": images.get(data.get("photo")),
                 },
             )
-            for data in demo_content.AUTHORS
+            for data in demo.AUTHORS
         }
 
     def _agencies(self) -> dict[str, Agency]:
@@ -84,7 +84,7 @@ class Command(BaseCommand):
                 slug=data["slug"],
                 defaults={key: value for key, value in data.items() if key != "slug"},
             )
-            for data in demo_content.AGENCIES
+            for data in demo.AGENCIES
         }
 
     def _photographers(self, agencies) -> dict[str, Photographer]:
@@ -96,15 +96,15 @@ class Command(BaseCommand):
                 defaults={
                     "name": data["name"],
                     "is_staff": data["is_staff"],
-                    "agency": agencies.get(data["agency"]),
+                    "agency": agencies.get(data.get("agency")),
                 },
             )
-            for data in demo_content.PHOTOGRAPHERS
+            for data in demo.PHOTOGRAPHERS
         }
 
     def _images(self, agencies, photographers) -> dict[str, Image]:
         images = {}
-        for data in demo_content.IMAGES:
+        for data in demo.IMAGES:
             # Each demo picture has its own alt text, which finds the copy an earlier run
             # stored (its bytes may differ between Pillow versions, its alt text does not).
             image = Image.objects.filter(alt_text=data["alt_text"]).first()
@@ -117,8 +117,8 @@ class Command(BaseCommand):
                     file=ContentFile(content, name=f"{data['key']}.jpg"),
                     alt_text=data["alt_text"],
                     caption=data["caption"],
-                    photographer=photographers.get(data["photographer"]),
-                    agency=agencies.get(data["agency"]),
+                    photographer=photographers.get(data.get("photographer")),
+                    agency=agencies.get(data.get("agency")),
                     credit_type=data["credit_type"],
                     credit_text=data.get("credit_text", ""),
                     copyright_notice=data.get("copyright_notice", ""),
@@ -136,8 +136,8 @@ class Command(BaseCommand):
 
     def _articles(self, sections, authors, images) -> None:
         now = timezone.now().replace(second=0, microsecond=0)
-        for data in demo_content.ARTICLES:
-            days_ago = data["published_days_ago"]
+        for data in demo.ARTICLES:
+            days_ago = data.get("published_days_ago")  # a draft has none
             article, created = Article.objects.get_or_create(
                 slug=data["slug"],
                 defaults={
@@ -223,8 +223,8 @@ def body_html(parts: list, images: dict[str, Image]) -> str:
     return "".join(html)
 
 
-def draw_picture(size: tuple[int, int], drawing: dict) -> bytes:
-    """A JPEG drawn from a spec in `demo_content`. The same spec gives the same bytes."""
+def draw_picture(size: list[int], drawing: dict) -> bytes:
+    """A JPEG drawn from a `drawing` in images.toml. The same spec gives the same bytes."""
     width, height = size
     short = min(width, height)
     top, bottom = drawing["gradient"]
