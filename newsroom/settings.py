@@ -89,6 +89,11 @@ MEDIA_ROOT = env.path("NEWSROOM_MEDIA_ROOT", default=BASE_DIR / "media")
 
 # Uploads larger than this are refused by the image form (bytes).
 NEWSROOM_MAX_UPLOAD_SIZE = env.int("NEWSROOM_MAX_UPLOAD_SIZE", default=40 * 1024 * 1024)
+# Pictures with more pixels than this are refused by their header, before decoding: a
+# small file can hold a huge picture, and processing one takes 4 bytes a pixel or more.
+# 50 million takes the full frame of most news cameras (8,256 × 5,504 is 45 million);
+# raise it for 60-100 megapixel bodies or stitched panoramas.
+NEWSROOM_MAX_UPLOAD_PIXELS = env.int("NEWSROOM_MAX_UPLOAD_PIXELS", default=50_000_000)
 
 # Public pages carry no inline script or style, so the policy can stay strict.
 SECURE_CSP = {

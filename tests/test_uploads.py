@@ -1,0 +1,239 @@
+"""Uploaded pictures: what checking them may cost."""
+
+import io
+import os
+import re
+import struct
+import subprocess
+import sys
+import textwrap
+import zlib
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
+from PIL import Image as PILImage
+
+from articles.models import Image
+from tests.helpers import image_bytes, upload
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data))
+    )
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG that says it is `width` × `height` but holds a few bytes of pixels: the
+    header is all the checks may read of it."""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + png_chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def noisy_bytes(size=(400, 300), image_format="PNG", **options) -> bytes:
+    """A picture that does not compress to almost nothing, so cutting it loses pixels."""
+    buffer = io.BytesIO()
+    PILImage.effect_noise(size, 64).convert("RGB").save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+# Pillow's save() format and options for each kind of picture the tests build.
+KINDS = {
+    "JPEG": ("JPEG", {}),
+    "progressive-JPEG": ("JPEG", {"progressive": True}),
+    "PNG": ("PNG", {}),
+    "interlaced-PNG": ("PNG", {"interlace": True}),
+    "WEBP": ("WEBP", {}),
+    "GIF": ("GIF", {}),
+}
+
+
+# Size and pixel limits -------------------------------------------------------------------
+
+
+def test_picture_with_too_many_pixels_is_refused_naming_both_limits(db, settings):
+    settings.NEWSROOM_MAX_UPLOAD_PIXELS = 2_000_000
+    image = Image(
+        alt_text="Wide",
+        file=upload(content=image_bytes(size=(2000, 1500), image_format="PNG")),
+    )
+
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+
+    assert error.value.message_dict["file"] == [
+        "This picture has too many pixels to process safely: it is 2,000 × 1,500 "
+        "pixels (3.0 megapixels); pictures can be at most 2 megapixels and 40.0\xa0MB."
+    ]
+
+
+def test_huge_picture_is_refused_by_its_header_without_decoding(db):
+    # 9,400 × 9,400 pixels claimed, almost no pixel data: only the header says how big it
+    # is, so a check that decoded it would call it damaged (after allocating 350 MB).
+    image = Image(alt_text="Huge", file=upload(content=png_header_only(9400, 9400)))
+
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+
+    assert error.value.message_dict["file"] == [
+        "This picture has too many pixels to process safely: it is 9,400 × 9,400 "
+        "pixels (88.4 megapixels); pictures can be at most 50 megapixels and 40.0\xa0MB."
+    ]
+
+
+def test_the_default_pixel_limit_suits_news_photography():
+    assert django_settings.NEWSROOM_MAX_UPLOAD_PIXELS == 50_000_000
+
+
+def test_oversized_file_is_refused_naming_both_limits(db, settings):
+    settings.NEWSROOM_MAX_UPLOAD_SIZE = 1024
+    image = Image(alt_text="Big", file=upload(content=noisy_bytes(image_format="JPEG")))
+
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+
+    [message] = error.value.message_dict["file"]
+    assert re.fullmatch(
+        r"This file is [\d.]+\xa0KB; pictures can be at most 1.0\xa0KB and 50 megapixels\.",
+        message,
+    )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_picture_cut_short_is_refused(db, kind):
+    image_format, options = KINDS[kind]
+    content = noisy_bytes(image_format=image_format, **options)
+    image = Image(alt_text="Cut", file=upload(content=content[: len(content) * 2 // 3]))
+
+    with pytest.raises(ValidationError, match="not a picture we can read"):
+        image.full_clean()
+
+
+def test_progressive_jpeg_is_read_to_its_end_marker_not_the_first_one_in_it(db):
+    # Camera metadata often holds a thumbnail, a JPEG with its own end marker.
+    thumbnail = image_bytes(size=(16, 16))
+    content = noisy_bytes(
+        image_format="JPEG",
+        progressive=True,
+        # A big-endian TIFF header and an empty first directory, then the thumbnail.
+        exif=b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08" + bytes(6) + thumbnail,
+        comment=b"\xff\xd9",
+    )
+    whole = Image(alt_text="Whole", file=upload(content=content))
+    cut = Image(alt_text="Cut", file=upload(content=content[:-2]))
+
+    whole.full_clean()
+    with pytest.raises(ValidationError, match="not a picture we can read"):
+        cut.full_clean()
+
+
+def test_png_whose_pixel_data_ends_early_is_refused(db):
+    # Every chunk is whole and its checksum right, but the compressed pixels stop halfway:
+    # what a buggy exporter writes. Only reading the pixel data through notices.
+    content = noisy_bytes(image_format="PNG")
+    pixels = zlib.decompress(
+        b"".join(
+            content[start + 8 : start + 8 + length]
+            for start, length in _chunks(content, b"IDAT")
+        )
+    )
+    ihdr = next(_chunks(content, b"IHDR"))
+    broken = (
+        content[:8]
+        + png_chunk(b"IHDR", content[ihdr[0] + 8 : ihdr[0] + 8 + ihdr[1]])
+        + png_chunk(b"IDAT", zlib.compress(pixels[: len(pixels) // 2]))
+        + png_chunk(b"IEND", b"")
+    )
+    image = Image(alt_text="Short", file=upload(content=broken))
+
+    with pytest.raises(ValidationError, match="not a picture we can read"):
+        image.full_clean()
+
+
+def _chunks(png: bytes, kind: bytes):
+    """(offset, data length) of each chunk of `kind` in `png`."""
+    position = 8
+    while position < len(png):
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        if png[position + 4 : position + 8] == kind:
+            yield position, length
+        position += 12 + length
+
+
+def test_interlaced_png_is_accepted(db):
+    buffer = io.BytesIO()
+    PILImage.effect_noise((123, 77), 64).convert("RGB").save(
+        buffer, "PNG", interlace=True
+    )
+    image = Image(alt_text="Interlaced", file=upload(content=buffer.getvalue()))
+
+    image.full_clean()
+
+
+@pytest.mark.parametrize(
+    "mode", ["1", "L", "LA", "P", "RGB", "RGBA", "I;16"], ids=lambda mode: mode
+)
+def test_png_of_every_colour_type_is_accepted(db, mode):
+    buffer = io.BytesIO()
+    PILImage.new(mode, (37, 21)).save(buffer, "PNG")
+    image = Image(alt_text="Colours", file=upload(content=buffer.getvalue()))
+
+    image.full_clean()
+
+
+MEASURE = textwrap.dedent(
+    """
+    import re, sys
+    import django
+    django.setup()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from articles.image_validation import validate_image_upload
+    from articles.models import Image
+
+    def status(field):
+        with open("/proc/self/status") as lines:
+            return int(re.search(field + r":\\s+(\\d+) kB", lines.read()).group(1))
+
+    with open(sys.argv[1], "rb") as source:
+        field_file = Image(file=SimpleUploadedFile("big", source.read())).file
+    # A child process starts with its parent's peak: start counting from here.
+    with open("/proc/self/clear_refs", "w") as clear_refs:
+        clear_refs.write("5")
+    before = status("VmRSS")
+    validate_image_upload(field_file)
+    print((status("VmHWM") - before) // 1024)
+    """
+)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads peak memory from /proc")
+@pytest.mark.parametrize("kind", ["JPEG", "progressive-JPEG", "PNG", "interlaced-PNG"])
+def test_checking_a_large_accepted_picture_takes_little_memory(tmp_path, kind):
+    # 24 megapixels: decoded whole, 96 MB (Pillow keeps RGB in four bytes a pixel), and a
+    # progressive JPEG's decoder holds all its coefficients besides.
+    image_format, options = KINDS[kind]
+    path = tmp_path / "large"
+    PILImage.new("RGB", (6000, 4000), (200, 60, 40)).save(path, image_format, **options)
+
+    result = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", MEASURE, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        },
+    )
+
+    assert int(result.stdout) < 30, f"peak memory grew by {result.stdout.strip()} MB"
