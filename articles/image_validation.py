@@ -70,6 +70,12 @@ def validate_image_upload(file) -> None:
             raise _unreadable() from error
 
 
+def picture_extension(file) -> str:
+    """The file extension of the picture's real format, as its header tells it."""
+    with open_picture(file) as picture:
+        return EXTENSIONS[picture.format]
+
+
 @contextmanager
 def open_picture(file):
     """The picture in `file` with only its header read, refused unless it is of a format

@@ -1,4 +1,4 @@
-"""Uploaded pictures: what checking them may cost."""
+"""Uploaded pictures: how they are stored, and what checking them may cost."""
 
 import io
 import os
@@ -13,10 +13,21 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
 from PIL import Image as PILImage
+from pytest_django.asserts import assertContains
 
 from articles.models import Image
-from tests.helpers import image_bytes, upload
+from tests.helpers import admin_url, image_bytes, upload
+
+GENERATED_NAME = r"images/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|webp|gif)"
+
+
+def stored_format(image: Image) -> str:
+    with default_storage.open(image.file.name) as stored:
+        return PILImage.open(stored).format
 
 
 def png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -55,6 +66,145 @@ KINDS = {
     "WEBP": ("WEBP", {}),
     "GIF": ("GIF", {}),
 }
+
+
+def image_form_data(**overrides) -> dict:
+    return {
+        "file": upload(),
+        "alt_text": "Protesters fill the square",
+        "caption": "",
+        "photographer": "",
+        "agency": "",
+        "credit_type": Image.CreditType.PHOTO,
+        "credit_text": "",
+        "copyright_notice": "",
+        "licence": Image.Licence.UNKNOWN,
+        "licence_url": "",
+        "usage_terms": "",
+        "rights_expire_on": "",
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+    } | overrides
+
+
+# Stored names --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "image_format", "extension"),
+    [
+        ("report.pdf", "PNG", "png"),
+        ("holiday.png", "JPEG", "jpg"),
+        ("scan.jpg", "WEBP", "webp"),
+        ("animation.jpeg", "GIF", "gif"),
+        ("no-extension", "JPEG", "jpg"),
+    ],
+)
+def test_upload_is_stored_under_a_generated_name_with_its_real_format(
+    make_image, name, image_format, extension
+):
+    image = make_image(
+        file=upload(name, image_bytes(size=(60, 40), image_format=image_format))
+    )
+
+    image.refresh_from_db()
+    assert re.fullmatch(GENERATED_NAME, image.file.name)
+    assert image.file.name.endswith(f".{extension}")
+    assert image.original_filename == name
+    assert stored_format(image) == image_format
+
+
+def test_two_uploads_of_the_same_name_get_different_stored_names(make_image):
+    first = make_image(file=upload("embargoed-budget-leak.jpg"))
+    second = make_image(file=upload("embargoed-budget-leak.jpg"))
+
+    assert first.file.name != second.file.name
+    assert "embargoed" not in first.file.name + second.file.name
+
+
+def test_admin_upload_keeps_the_file_name_only_as_data_for_staff(admin_client):
+    png = image_bytes(size=(60, 40), image_format="PNG")
+
+    response = admin_client.post(
+        admin_url(Image, "add"),
+        image_form_data(file=upload("report.pdf", png, "application/pdf")),
+    )
+
+    assert response.status_code == 302
+    image = Image.objects.get()
+    assert re.fullmatch(GENERATED_NAME, image.file.name)
+    assert image.file.name.endswith(".png")
+    assert image.original_filename == "report.pdf"
+    change_page = admin_client.get(admin_url(Image, "change", image.pk))
+    assertContains(
+        change_page,
+        '<div class="readonly">report.pdf</div>',
+        html=True,
+    )
+    assertContains(change_page, "Original filename")
+
+
+def test_replacing_the_file_records_the_new_original_name(make_image):
+    image = make_image(file=upload("first.jpg"))
+
+    image.file = upload("second.png", image_bytes(image_format="PNG"))
+    image.save()
+
+    image.refresh_from_db()
+    assert image.original_filename == "second.png"
+    assert image.file.name.endswith(".png")
+
+
+def test_editing_an_image_keeps_its_stored_file(make_image):
+    image = make_image(file=upload("first.jpg"))
+    stored_name = image.file.name
+
+    image.caption = "A new caption"
+    image.save()
+
+    image.refresh_from_db()
+    assert image.file.name == stored_name
+    assert image.original_filename == "first.jpg"
+
+
+def test_uploads_go_through_the_storage_api_not_local_paths(db, settings):
+    # InMemoryStorage has no `.path()`: anything that needs a local file fails here.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    image = Image(
+        alt_text="A crowd",
+        file=upload("crowd.gif", image_bytes(size=(80, 50), image_format="GIF")),
+    )
+
+    image.full_clean()
+    image.save()
+
+    assert re.fullmatch(GENERATED_NAME, image.file.name)
+    assert image.file.name.endswith(".gif")
+    assert (image.width, image.height) == (80, 50)
+    assert stored_format(image) == "GIF"
+
+
+def test_code_cannot_store_a_file_that_is_not_a_picture(db):
+    with pytest.raises(ValidationError, match="not a picture we can read"):
+        Image.objects.create(
+            alt_text="Not a picture", file=ContentFile(b"%PDF-1.7", name="report.jpg")
+        )
+
+    assert not Image.objects.exists()
+
+
+def test_demo_pictures_are_stored_under_generated_names(db):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    names = list(Image.objects.values_list("file", "original_filename"))
+    assert names
+    for stored, original in names:
+        assert re.fullmatch(GENERATED_NAME, stored)
+        assert original.endswith(".jpg")
+        assert Path(original).stem not in stored
 
 
 # Size and pixel limits -------------------------------------------------------------------

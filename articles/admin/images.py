@@ -105,6 +105,7 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         "preview",
         "usage",
         "credit_line",
+        "original_filename",
         "width",
         "height",
         "file_hash",
@@ -149,6 +150,7 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
             "Upload",
             {
                 "fields": [
+                    "original_filename",
                     "width",
                     "height",
                     "file_hash",

@@ -1,4 +1,6 @@
 import hashlib
+from pathlib import PurePath
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -6,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from articles import credits
-from articles.image_validation import validate_image_upload
+from articles.image_validation import picture_extension, validate_image_upload
 
 
 class ImageQuerySet(models.QuerySet):
@@ -145,10 +147,13 @@ class Image(models.Model):
     def save(self, *args, **kwargs):
         # Whitespace is no credit: keep the database filter `credits.UNCREDITED` exact.
         self.credit_text = self.credit_text.strip()
-        if (
-            not self.file._committed
-        ):  # a new upload: fingerprint it before storage renames it
+        if not self.file._committed:  # a new upload, about to be stored
             self.file_hash = file_sha256(self.file)
+            # The uploader's name can lie about the format or give away an embargoed
+            # story: store under a random name with the real format's extension (which
+            # `upload_to` puts in a dated folder) and keep the name as data.
+            self.original_filename = PurePath(self.file.name).name[:255]
+            self.file.name = f"{uuid4().hex}.{picture_extension(self.file)}"
         if not (self.width and self.height):
             # `FieldFile.save(..., save=False)` leaves the dimension fields unset.
             self.width, self.height = self.file.width, self.file.height
