@@ -28,6 +28,25 @@ class ChooserFilterForm(forms.Form):
     )
 
 
+class ChooserParameters(forms.Form):
+    """The numbers the chooser is passed in its address. `str.isdigit()` would accept
+    "²" or "٣", which `int()` then refuses or reads; only ASCII digits pass here."""
+
+    # The editor counts its callbacks down from -1.
+    CKEditorFuncNum = forms.RegexField(r"\A-?[0-9]{1,9}\Z", required=False)
+    chosen = forms.RegexField(r"\A[0-9]{1,18}\Z", required=False)
+    page = forms.RegexField(r"\A[0-9]{1,9}\Z", required=False)
+
+    @classmethod
+    def of(cls, request) -> dict[str, str]:
+        """Each parameter, or "" when it is missing or not a plain number."""
+        parameters = cls(request.GET)
+        parameters.is_valid()
+        return {
+            name: parameters.cleaned_data.get(name) or "" for name in cls.base_fields
+        }
+
+
 def matching_images(filters: ChooserFilterForm):
     images = Image.objects.with_credit_data().order_by("-created_at", "-pk")
     filters.is_valid()  # an unknown agency is dropped; the search still applies
@@ -47,10 +66,9 @@ def matching_images(filters: ChooserFilterForm):
 def image_chooser(request, model_admin):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
+    parameters = ChooserParameters.of(request)
+    func_num = parameters["CKEditorFuncNum"]
     can_upload = model_admin.has_add_permission(request)
-    func_num = request.GET.get("CKEditorFuncNum", "")
-    if not func_num.lstrip("-").isdigit():
-        func_num = ""
     upload_form = ImageUploadForm() if can_upload else None
     if request.method == "POST":
         if not can_upload:
@@ -66,13 +84,13 @@ def image_chooser(request, model_admin):
             )
 
     filters = ChooserFilterForm(request.GET)
-    page = Paginator(matching_images(filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(matching_images(filters), PAGE_SIZE).get_page(parameters["page"])
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("chosen", None)
-    chosen_id = request.GET.get("chosen", "")
+    if "CKEditorFuncNum" in query:
+        query["CKEditorFuncNum"] = func_num
+    chosen = parameters["chosen"]
     return TemplateResponse(
         request,
         "admin/articles/image/chooser.html",
@@ -86,8 +104,6 @@ def image_chooser(request, model_admin):
             "page": page,
             "query_without_page": query.urlencode(),
             "upload_form": upload_form,
-            "chosen": Image.objects.filter(pk=chosen_id).first()
-            if chosen_id.isdigit()
-            else None,
+            "chosen": Image.objects.filter(pk=chosen).first() if chosen else None,
         },
     )
