@@ -20,6 +20,8 @@ class ImageForm(forms.ModelForm):
 class ImageUploadForm(ImageForm):
     """The chooser's short upload form: what a picture needs to be placed and credited."""
 
+    required_css_class = "required"
+
     class Meta(ImageForm.Meta):
         fields = [
             "file",
@@ -29,4 +31,15 @@ class ImageUploadForm(ImageForm):
             "agency",
             "credit_type",
             "credit_text",
+            "licence",
         ]
+        # A new upload has no "Currently:" to show: a plain input, with its own label.
+        widgets = {"file": forms.FileInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out, the licence stays "Unknown", as in the full form.
+        self.fields["licence"].required = False
+
+    def clean_licence(self):
+        return self.cleaned_data["licence"] or Image.Licence.UNKNOWN

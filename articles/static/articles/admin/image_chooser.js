@@ -21,3 +21,10 @@ main.querySelectorAll(".chooser__pick").forEach((button) => {
 // A picture uploaded here is used straight away.
 const chosen = main.querySelector("[data-chosen]");
 if (chosen) hand(chosen);
+
+// A refused upload comes back above the pictures: take the keyboard and the reader there.
+const uploadErrors = main.querySelector("[data-upload-errors]");
+if (uploadErrors) {
+  uploadErrors.scrollIntoView({ block: "start" });
+  uploadErrors.focus();
+}
