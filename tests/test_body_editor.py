@@ -160,7 +160,7 @@ def test_featured_credit_endpoint_without_a_picture_gives_a_dash(admin_client):
     assert admin_client.get(FEATURED_CREDIT, {"image": ""}).content.decode() == "—"
 
 
-@pytest.mark.parametrize("image", ["99999", "abc", "-1"])
+@pytest.mark.parametrize("image", ["99999", "abc", "-1", "²", "٣", "9" * 30])
 def test_featured_credit_endpoint_is_404_for_an_unknown_picture(
     admin_client, ap_image, image
 ):

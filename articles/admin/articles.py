@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -198,7 +200,8 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         image_id = request.GET.get("image", "")
         if not image_id:
             return HttpResponse(featured_credit_html(None))
-        if not image_id.isdigit():
+        # Not str.isdigit(): it accepts "²", which the database lookup then refuses.
+        if not re.fullmatch(r"[0-9]{1,18}", image_id):
             raise Http404("No such picture.")
         image = get_object_or_404(Image.objects.with_credit_data(), pk=image_id)
         return HttpResponse(featured_credit_html(image))
