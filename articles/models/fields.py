@@ -1,8 +1,14 @@
-from django.db.models import Case, Value, When
+import hashlib
+from pathlib import PurePath
+from uuid import uuid4
+
+from django.db.models import Case, ImageField, Value, When
+from django.db.models.fields.files import ImageFieldFile
 from django.db.models.functions import Cast
 from django_prose_editor.fields import ProseEditorField
 
 from articles import body
+from articles.image_validation import picture_extension
 
 
 class BodyField(ProseEditorField):
@@ -50,3 +56,36 @@ def _sanitized(value):
     raise TypeError(
         f"Article.body can only be written as text, so that it can be sanitized, not as {value!r}."
     )
+
+
+class PictureFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        # Every path that stores a file comes here (a form, Image.objects.create(), or
+        # `image.file.save()` in an importer). The uploader's name can lie about the
+        # format or give away an embargoed story: the file is stored under a random
+        # name with its real format's extension (`upload_to` adds the dated folder),
+        # and the name is kept as data. The model declares these fields after the file,
+        # so the same INSERT or UPDATE writes them.
+        self.instance.original_filename = PurePath(name).name[:255]
+        self.instance.file_hash = file_sha256(content)
+        super().save(f"{uuid4().hex}.{picture_extension(content)}", content, save)
+
+
+class PictureField(ImageField):
+    """An ImageField whose files are stored under generated names (`Image.file`)."""
+
+    attr_class = PictureFieldFile
+
+    def deconstruct(self):
+        # Only how files are named changes; nothing in the database does.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
+
+
+def file_sha256(file) -> str:
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()

@@ -1,14 +1,11 @@
-import hashlib
-from pathlib import PurePath
-from uuid import uuid4
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
 from articles import credits
-from articles.image_validation import picture_extension, validate_image_upload
+from articles.image_validation import validate_image_upload
+from articles.models.fields import PictureField
 
 
 class ImageQuerySet(models.QuerySet):
@@ -39,7 +36,7 @@ class Image(models.Model):
         HANDOUT = "handout", "Handout"
         UNKNOWN = "unknown", "Unknown"
 
-    file = models.ImageField(
+    file = PictureField(
         upload_to="images/%Y/%m/",
         width_field="width",
         height_field="height",
@@ -147,13 +144,6 @@ class Image(models.Model):
     def save(self, *args, **kwargs):
         # Whitespace is no credit: keep the database filter `credits.UNCREDITED` exact.
         self.credit_text = self.credit_text.strip()
-        if not self.file._committed:  # a new upload, about to be stored
-            self.file_hash = file_sha256(self.file)
-            # The uploader's name can lie about the format or give away an embargoed
-            # story: store under a random name with the real format's extension (which
-            # `upload_to` puts in a dated folder) and keep the name as data.
-            self.original_filename = PurePath(self.file.name).name[:255]
-            self.file.name = f"{uuid4().hex}.{picture_extension(self.file)}"
         if not (self.width and self.height):
             # `FieldFile.save(..., save=False)` leaves the dimension fields unset.
             self.width, self.height = self.file.width, self.file.height
@@ -170,12 +160,3 @@ class Image(models.Model):
     @property
     def featured_credit_line(self) -> str:
         return credits.credit_line(self, featured=True)
-
-
-def file_sha256(file) -> str:
-    digest = hashlib.sha256()
-    file.seek(0)
-    for chunk in file.chunks():
-        digest.update(chunk)
-    file.seek(0)
-    return digest.hexdigest()
