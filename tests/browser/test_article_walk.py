@@ -103,7 +103,7 @@ def test_editor_builds_a_story_with_two_figures_and_publishes_it(
     chooser.get_by_label("File").set_input_files(upload)
     chooser.get_by_label("Alt text").fill("A blue crane over the quay")
     chooser.get_by_label("Caption").fill("The crane arrives")
-    chooser.get_by_label("Photographer").select_option(label="Priya Castell")
+    choose_in_autocomplete(chooser, "photographer", "Priya", "Priya Castell")
     with chooser.expect_event("close"):
         chooser.get_by_role("button", name="Upload and use").click()
     dialog.get_by_role("button", name="Insert").click()
