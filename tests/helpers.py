@@ -8,6 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 
+from articles.models import Image
+
 
 def image_bytes(size=(1200, 800), image_format="JPEG", color=(200, 60, 40)) -> bytes:
     buffer = io.BytesIO()
@@ -88,6 +90,26 @@ def row_containing(response, text: str) -> str:
     rows = [row for row in changelist_rows(response) if text in row]
     assert len(rows) == 1, f"expected one row containing {text!r}, found {len(rows)}"
     return rows[0]
+
+
+def image_form_data(**overrides) -> dict:
+    """What the image add form posts: a picture and its credit fields."""
+    return {
+        "file": upload(),
+        "alt_text": "Protesters fill the square",
+        "caption": "",
+        "photographer": "",
+        "agency": "",
+        "credit_type": Image.CreditType.PHOTO,
+        "credit_text": "",
+        "copyright_notice": "",
+        "licence": Image.Licence.UNKNOWN,
+        "licence_url": "",
+        "usage_terms": "",
+        "rights_expire_on": "",
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+    } | overrides
 
 
 def article_form_data(section, **overrides) -> dict:

@@ -16,6 +16,7 @@ from tests.helpers import (
     changelist_rows,
     figure,
     image_bytes,
+    image_form_data,
     row_containing,
     upload,
 )
@@ -26,25 +27,6 @@ def stored_files(settings) -> list[Path]:
     return (
         [path for path in media.rglob("*") if path.is_file()] if media.exists() else []
     )
-
-
-def image_form_data(**overrides) -> dict:
-    return {
-        "file": upload(),
-        "alt_text": "Protesters fill the square",
-        "caption": "",
-        "photographer": "",
-        "agency": "",
-        "credit_type": Image.CreditType.PHOTO,
-        "credit_text": "",
-        "copyright_notice": "",
-        "licence": Image.Licence.UNKNOWN,
-        "licence_url": "",
-        "usage_terms": "",
-        "rights_expire_on": "",
-        "focal_x": "0.5",
-        "focal_y": "0.5",
-    } | overrides
 
 
 @pytest.fixture

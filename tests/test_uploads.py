@@ -21,7 +21,7 @@ from PIL import Image as PILImage
 from pytest_django.asserts import assertContains
 
 from articles.models import Image
-from tests.helpers import admin_url, image_bytes, upload
+from tests.helpers import admin_url, image_bytes, image_form_data, upload
 
 GENERATED_NAME = r"images/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|webp|gif)"
 
@@ -67,25 +67,6 @@ KINDS = {
     "WEBP": ("WEBP", {}),
     "GIF": ("GIF", {}),
 }
-
-
-def image_form_data(**overrides) -> dict:
-    return {
-        "file": upload(),
-        "alt_text": "Protesters fill the square",
-        "caption": "",
-        "photographer": "",
-        "agency": "",
-        "credit_type": Image.CreditType.PHOTO,
-        "credit_text": "",
-        "copyright_notice": "",
-        "licence": Image.Licence.UNKNOWN,
-        "licence_url": "",
-        "usage_terms": "",
-        "rights_expire_on": "",
-        "focal_x": "0.5",
-        "focal_y": "0.5",
-    } | overrides
 
 
 # Stored names --------------------------------------------------------------------------

@@ -10,14 +10,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article, Image
+from tests.browser.editing import choose_in_autocomplete, open_chooser
 from tests.helpers import figure, image_bytes
-
-
-def choose_in_autocomplete(page, field: str, search: str, option: str) -> None:
-    """Pick `option` in the admin's select2 autocomplete for `field`."""
-    page.locator(f".field-{field} .select2-selection").click()
-    page.locator(".select2-search__field").fill(search)
-    page.locator(".select2-results__option", has_text=option).click()
 
 
 def caret_to_end_of(page, paragraph) -> None:
@@ -31,16 +25,6 @@ def caret_to_end_of(page, paragraph) -> None:
         arg=paragraph.inner_text(),
     )
     page.evaluate("() => new Promise(requestAnimationFrame)")
-
-
-def open_chooser(page):
-    """Open the Figure dialog at the caret and its Browse… pop-up (our image chooser)."""
-    page.locator(".prose-menubar [title=figure]").click()
-    with page.expect_popup() as popup:
-        page.get_by_role("button", name="Browse...").click()
-    chooser = popup.value
-    chooser.wait_for_load_state()
-    return chooser
 
 
 def test_editor_builds_a_story_with_two_figures_and_publishes_it(

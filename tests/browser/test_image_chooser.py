@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from articles.models import Image, Photographer
 from tests.browser.conftest import BrowserLog
+from tests.browser.editing import open_chooser
 from tests.helpers import image_bytes
 
 CHOOSER = "admin:articles_image_chooser"
@@ -40,12 +41,7 @@ def open_chooser_from_the_editor(page):
     """Open the Figure dialog in an empty story's body and its Browse… pop-up."""
     page.goto(reverse("admin:articles_article_add"))
     page.locator(".prose-editor > .ProseMirror").click()
-    page.locator(".prose-menubar [title=figure]").click()
-    with page.expect_popup() as popup:
-        page.get_by_role("button", name="Browse...").click()
-    chooser = popup.value
-    chooser.wait_for_load_state()
-    return chooser
+    return open_chooser(page)
 
 
 def test_editor_adds_a_photographer_in_the_chooser_and_uploads_a_picture(
