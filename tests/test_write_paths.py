@@ -115,3 +115,33 @@ def test_articles_list_unpublished_first_then_newest_on_every_database(make_arti
     new = make_article(headline="New", published_at=now - timedelta(hours=1))
 
     assert list(Article.objects.all()) == [draft, new, old]
+
+
+def test_deleting_a_user_does_not_mark_their_stories_updated(
+    make_article, django_user_model
+):
+    reporter = django_user_model.objects.create_user(username="leaver", password="x")
+    article = make_article(
+        created_by=reporter, published_at=timezone.now() - timedelta(days=3)
+    )
+    Article.objects.filter(pk=article.pk).update(updated_at=article.published_at)
+    before = Article.objects.get(pk=article.pk)
+
+    reporter.delete()
+
+    after = Article.objects.get(pk=article.pk)
+    assert after.created_by is None
+    assert (after.version, after.updated_at) == (before.version, before.updated_at)
+    assert not after.was_updated
+
+
+def test_bulk_create_refuses_to_upsert_articles(make_section):
+    section = make_section()
+
+    with pytest.raises(ValueError, match="cannot be upserted"):
+        Article.objects.bulk_create(
+            [Article(headline="Upsert", slug="upsert", section=section)],
+            update_conflicts=True,
+            unique_fields=["slug"],
+            update_fields=["headline"],
+        )

@@ -85,12 +85,15 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     # Bulk writes skip Article.save(), so they do what it does besides sanitizing the
-    # body (BodyField does that on every write): count a new version, note the change,
-    # fill slugs and publication times, and rebuild the image usage index.
-    # (bulk_update() goes through update().)
+    # body (BodyField does that on every write). update() counts a new version and notes
+    # the change when it writes the story (not bookkeeping, such as Django clearing
+    # `created_by` when a user is deleted), and rebuilds the image usage index;
+    # bulk_update() goes through it. bulk_create() fills slugs and publication times
+    # and builds the index.
     def update(self, **kwargs):
-        kwargs.setdefault("version", F("version") + 1)
-        kwargs.setdefault("updated_at", timezone.now())
+        if kwargs.keys() - BOOKKEEPING_FIELDS:
+            kwargs.setdefault("version", F("version") + 1)
+            kwargs.setdefault("updated_at", timezone.now())
         if not kwargs.keys() & IMAGE_FIELDS:
             return super().update(**kwargs)
         with transaction.atomic():
@@ -100,6 +103,10 @@ class ArticleQuerySet(models.QuerySet):
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
+        if kwargs.get("update_conflicts"):
+            # An upsert rewrites stories without counting a version; edit them with
+            # save() or update() instead.
+            raise ValueError("Articles cannot be upserted with bulk_create().")
         objs = list(objs)
         slugs = set()
         for article in objs:
@@ -113,6 +120,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 IMAGE_FIELDS = {"body", "featured_image", "featured_image_id"}
+BOOKKEEPING_FIELDS = {"created_by", "created_by_id", "updated_at", "version"}
 
 
 def _rebuild_image_uses(which: Q) -> None:
