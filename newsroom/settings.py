@@ -130,6 +130,9 @@ DJANGO_PROSE_EDITOR_PRESETS = {
 
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/")
 
+# "harbour" typed on one story and "Harbour" on another are one tag, with one page.
+TAGGIT_CASE_INSENSITIVE = True
+
 NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
 # Absolute base for links that leave the site (share links, feeds); empty means
 # "the host of the current request".

@@ -4,7 +4,7 @@ from taggit.models import Tag as TaggitTag
 
 from articles.models import Tag
 
-# Stories are tagged with our own Tag (ASCII slugs); taggit's table stays empty.
+# Stories are tagged with our own Tag (ASCII slugs); taggit's own is no longer used.
 admin.site.unregister(TaggitTag)
 
 
