@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles.models import Article, ArticleImage, Author, Image
+from articles.models import Article, ArticleImage, Author, Image, Section, Tag
 from tests.helpers import admin_url, figure
 
 
@@ -158,3 +158,54 @@ def test_image_use_list_needs_permission_to_view_articles(staff_with, embargoed_
     client = staff_with("view_image", "view_articleimage")
 
     assert client.get(admin_url(ArticleImage)).status_code == 403
+
+
+@pytest.fixture
+def draft_story(make_article, make_author):
+    return make_article(
+        headline="Minister to resign",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        tags=["Cabinet"],
+        authors=[make_author("Jane Reporter")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "record", "codenames"),
+    [
+        (Tag, lambda story: story.tags.get(), ["view_tag", "delete_tag"]),
+        # Django lists what protects a record only to those who may delete it.
+        (
+            Author,
+            lambda story: story.authors.get(),
+            ["view_author", "delete_author", "delete_byline"],
+        ),
+        (
+            Section,
+            lambda story: story.section,
+            ["view_section", "delete_section", "delete_article"],
+        ),
+    ],
+    ids=["tag", "author", "section"],
+)
+def test_delete_pages_do_not_name_stories_the_user_cannot_view(
+    staff_with, draft_story, model, record, codenames
+):
+    client = staff_with(*codenames)
+
+    response = client.get(admin_url(model, "delete", record(draft_story).pk))
+
+    assert response.status_code == 200
+    assertContains(response, str(record(draft_story)))
+    assertNotContains(response, "Minister to resign")
+
+
+def test_delete_page_names_the_stories_to_those_who_may_read_them(
+    staff_with, draft_story
+):
+    client = staff_with("view_tag", "delete_tag", "view_article")
+
+    response = client.get(admin_url(Tag, "delete", draft_story.tags.get().pk))
+
+    assertContains(response, "Minister to resign")

@@ -6,12 +6,12 @@ from django.utils.html import format_html
 
 from articles import credits
 from articles.admin.chooser import image_chooser
+from articles.admin.embargo import EmbargoedDeletionMixin
 from articles.admin.forms import ImageForm
 from articles.admin.thumbnails import thumbnail
 from articles.admin.usage import (
     ArticleImageInline,
     UsageIndexDeletionMixin,
-    may_read_articles,
     usage_summary,
 )
 from articles.models import Agency, Image
@@ -78,7 +78,7 @@ class CreditedAgencyFilter(admin.SimpleListFilter):
 
 
 @admin.register(Image)
-class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
+class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdmin):
     form = ImageForm
     list_display = [
         "list_thumbnail",
@@ -174,17 +174,12 @@ class ImageAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         # A picture being uploaded is used nowhere yet.
         return self.inlines if obj else []
 
-    def get_deleted_objects(self, objs, request):
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(
-            objs, request
-        )
-        if protected and not may_read_articles(request):
-            protected = [
-                f"“{image}”: {usage_summary(image)}"
-                for image in objs
-                if image.uses.exists()
-            ]
-        return deleted, counts, perms_needed, protected
+    def protected_without_stories(self, objs, protected) -> list[str]:
+        return [
+            f"“{image}”: {usage_summary(image)}"
+            for image in objs
+            if image.uses.exists()
+        ]
 
     def save_model(self, request, obj, form, change):
         if not change:

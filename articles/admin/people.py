@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from articles.admin.embargo import EmbargoedDeletionMixin
 from articles.models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(EmbargoedDeletionMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user", "url"]
     list_filter = [("user", admin.EmptyFieldListFilter)]
     list_select_related = ["user"]

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from articles.admin.embargo import EmbargoedDeletionMixin
 from articles.models import Section
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(EmbargoedDeletionMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "position", "article_count"]
     # Counting articles groups the query, and grouped queries drop Meta.ordering.
     ordering = ["position", "name"]

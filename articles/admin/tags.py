@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from taggit.models import Tag as TaggitTag
 
+from articles.admin.embargo import EmbargoedDeletionMixin
 from articles.models import Tag
 
 # Stories are tagged with our own Tag (ASCII slugs); taggit's own is no longer used.
@@ -9,7 +10,7 @@ admin.site.unregister(TaggitTag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(EmbargoedDeletionMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     # Counting articles groups the query, and grouped queries drop Meta.ordering.
     ordering = ["name"]

@@ -1,35 +1,22 @@
 """Where each image is used. `Article.save()` derives these rows, so the admin only shows them."""
 
 from django.contrib import admin
-from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
+from articles.admin.embargo import may_read_articles
 from articles.admin.thumbnails import thumbnail
 from articles.models import Article, ArticleImage
 
 
-def may_read_articles(request) -> bool:
-    """Only those who may read stories see which stories use a picture: a draft's headline
-    is embargoed news."""
-    return request.user.has_perm("articles.view_article")
-
-
 def usage_summary(image) -> str:
     """How many stories use `image` and how many of them are live, without naming them."""
-    counts = Article.objects.filter(image_uses__image=image).aggregate(
-        used=Count("pk", distinct=True),
-        live=Count(
-            "pk",
-            distinct=True,
-            filter=Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now()),
-        ),
-    )
-    if not counts["used"]:
+    stories = Article.objects.filter(image_uses__image=image).distinct()
+    used, live = stories.count(), stories.published().count()
+    if not used:
         return "Not used in any story."
-    stories = "story" if counts["used"] == 1 else "stories"
-    return f"Used in {counts['used']} {stories}: {counts['live']} published, {counts['used'] - counts['live']} not published."
+    noun = "story" if used == 1 else "stories"
+    return f"Used in {used} {noun}: {live} published, {used - live} not published."
 
 
 class ReadOnlyAdminMixin:
