@@ -18,7 +18,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 from PIL import Image as PILImage
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Image
 from tests.helpers import admin_url, image_bytes, image_form_data, upload
@@ -352,3 +352,17 @@ def test_file_saved_straight_onto_the_field_gets_a_generated_name_too(make_image
     assert re.fullmatch(GENERATED_NAME, image.file.name)
     assert image.file.name.endswith(".png")
     assert image.original_filename == "press-release.pdf"
+
+
+@pytest.mark.parametrize(("width", "height"), [(9400, 9400), (20000, 10000)])
+def test_form_upload_of_a_huge_picture_names_the_limits(admin_client, width, height):
+    # Over twice Pillow's own limit, Django's form field would call the file unreadable.
+    data = image_form_data(
+        file=upload("huge.png", png_header_only(width, height), "image/png")
+    )
+
+    response = admin_client.post(admin_url(Image, "add"), data)
+
+    assertContains(response, "pictures can be at most 50 megapixels and 40.0\xa0MB")
+    assertNotContains(response, "not a picture we can read")
+    assert not Image.objects.exists()

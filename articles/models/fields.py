@@ -2,13 +2,14 @@ import hashlib
 from pathlib import PurePath
 from uuid import uuid4
 
+from django import forms
 from django.db.models import Case, ImageField, Value, When
 from django.db.models.fields.files import ImageFieldFile
 from django.db.models.functions import Cast
 from django_prose_editor.fields import ProseEditorField
 
 from articles import body
-from articles.image_validation import picture_extension
+from articles.image_validation import open_picture, picture_extension
 
 
 class BodyField(ProseEditorField):
@@ -71,10 +72,23 @@ class PictureFieldFile(ImageFieldFile):
         super().save(f"{uuid4().hex}.{picture_extension(content)}", content, save)
 
 
+class PictureFormField(forms.ImageField):
+    def to_python(self, data):
+        # Our header checks first: for a picture over twice Pillow's own pixel limit,
+        # Django's would say "not a valid image" and hide the limits.
+        if hasattr(data, "seek"):
+            with open_picture(data):
+                pass
+        return super().to_python(data)
+
+
 class PictureField(ImageField):
     """An ImageField whose files are stored under generated names (`Image.file`)."""
 
     attr_class = PictureFieldFile
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PictureFormField, **kwargs})
 
     def deconstruct(self):
         # Only how files are named changes; nothing in the database does.
