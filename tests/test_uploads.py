@@ -1,5 +1,6 @@
 """Uploaded pictures: how they are stored, and what checking them may cost."""
 
+import hashlib
 import io
 import os
 import re
@@ -366,3 +367,18 @@ def test_form_upload_of_a_huge_picture_names_the_limits(admin_client, width, hei
     assertContains(response, "pictures can be at most 50 megapixels and 40.0\xa0MB")
     assertNotContains(response, "not a picture we can read")
     assert not Image.objects.exists()
+
+
+def test_replacing_only_the_file_records_its_name_hash_and_size(make_image):
+    image = make_image()
+    image.file = upload("second.png", image_bytes(size=(300, 200), image_format="PNG"))
+    image.width = image.height = 0
+
+    image.save(update_fields=["file"])
+
+    image.refresh_from_db()
+    assert image.original_filename == "second.png"
+    assert (image.width, image.height) == (300, 200)
+    assert image.file.name.endswith(".png")
+    with image.file.open("rb") as stored:
+        assert image.file_hash == hashlib.sha256(stored.read()).hexdigest()

@@ -7,6 +7,8 @@ from articles import credits
 from articles.image_validation import validate_image_upload
 from articles.models.fields import PictureField
 
+FILE_RECORD_FIELDS = {"original_filename", "file_hash", "width", "height"}
+
 
 class ImageQuerySet(models.QuerySet):
     def with_credit_data(self):
@@ -141,13 +143,16 @@ class Image(models.Model):
     def __str__(self):
         return self.caption[:80] or self.alt_text[:80] or f"Image {self.pk}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         # Whitespace is no credit: keep the database filter `credits.UNCREDITED` exact.
         self.credit_text = self.credit_text.strip()
         if not (self.width and self.height):
             # `FieldFile.save(..., save=False)` leaves the dimension fields unset.
             self.width, self.height = self.file.width, self.file.height
-        super().save(*args, **kwargs)
+        if update_fields is not None and "file" in update_fields:
+            # What storing the file records about it is written with it.
+            update_fields = {*update_fields, *FILE_RECORD_FIELDS}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def credit(self) -> str:
