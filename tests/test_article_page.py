@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -77,7 +77,7 @@ def test_article_shows_headline_standfirst_byline_and_dates(
 def test_machine_readable_times_are_local_to_the_second(client, make_article, settings):
     """HTML allows at most three digits of fractions of a second in `datetime`."""
     settings.TIME_ZONE = "Europe/Paris"
-    published = timezone.datetime(2026, 7, 1, 6, 0, 55, 610743, tzinfo=timezone.UTC)
+    published = datetime(2026, 7, 1, 6, 0, 55, 610743, tzinfo=UTC)
     article = make_article(published_at=published)
     make_article(section=article.section, tags=[], published_at=published)
 
