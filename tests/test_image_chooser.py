@@ -26,7 +26,7 @@ def pending_files() -> list[str]:
 
 
 def pending_token(response) -> str:
-    match = re.search(r'name="pending_upload" value="([^"]+)"', response.text)
+    match = re.search(r'name="kept_upload" value="([^"]+)"', response.text)
     assert match, "the form keeps no pending upload"
     return match.group(1)
 
@@ -209,7 +209,7 @@ def test_valid_picture_is_kept_when_another_field_is_refused(admin_client, db):
 
     accepted = admin_client.post(
         f"{CHOOSER}?CKEditorFuncNum=1",
-        upload_data(file="", pending_upload=token),
+        upload_data(file="", kept_upload=token),
     )
 
     assert accepted.status_code == 302
@@ -226,7 +226,7 @@ def test_refused_picture_is_not_kept(admin_client, db):
     )
 
     assertContains(response, "This is not a picture we can read")
-    assertNotContains(response, 'name="pending_upload"')
+    assertNotContains(response, 'name="kept_upload" value=')
     assert pending_files() == []
 
 
@@ -238,7 +238,7 @@ def test_a_new_file_replaces_the_kept_one(admin_client, db):
         CHOOSER,
         upload_data(
             file=upload("second.jpg", image_bytes(size=(30, 20))),
-            pending_upload=token,
+            kept_upload=token,
         ),
     )
 
@@ -258,7 +258,7 @@ def test_kept_picture_is_only_for_the_editor_who_uploaded_it(
     )
     client.force_login(other)
 
-    response = client.post(CHOOSER, upload_data(file="", pending_upload=token))
+    response = client.post(CHOOSER, upload_data(file="", kept_upload=token))
 
     assertContains(response, "This field is required.")
     assert not Image.objects.exists()
@@ -272,7 +272,7 @@ def test_a_forged_pending_token_keeps_nothing(admin_client, db, token):
     valid = pending_token(admin_client.post(CHOOSER, upload_data(alt_text="")))
 
     response = admin_client.post(
-        CHOOSER, upload_data(file="", pending_upload=token or valid[:-2] + "xx")
+        CHOOSER, upload_data(file="", kept_upload=token or valid[:-2] + "xx")
     )
 
     assertContains(response, "This field is required.")
@@ -288,4 +288,4 @@ def test_kept_pictures_left_behind_are_removed_after_a_day(admin_client, db):
 
     assert abandoned not in pending_files()
     assert len(pending_files()) == 1
-    assertContains(refused, 'name="pending_upload"')
+    assertContains(refused, 'name="kept_upload"')

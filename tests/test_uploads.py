@@ -382,3 +382,28 @@ def test_replacing_only_the_file_records_its_name_hash_and_size(make_image):
     assert image.file.name.endswith(".png")
     with image.file.open("rb") as stored:
         assert image.file_hash == hashlib.sha256(stored.read()).hexdigest()
+
+
+def test_image_admin_keeps_the_picture_when_another_field_is_refused(admin_client):
+    content = image_bytes(size=(90, 60), image_format="PNG")
+
+    refused = admin_client.post(
+        admin_url(Image, "add"),
+        image_form_data(
+            file=upload("boat.png", content, "image/png"), licence_url="not a url"
+        ),
+    )
+
+    assertContains(refused, "Enter a valid URL.")
+    assertContains(refused, "Keeping “boat.png” from your last try.")
+    token = re.search(r'name="kept_upload" value="([^"]+)"', refused.text).group(1)
+    accepted = admin_client.post(
+        admin_url(Image, "add"),
+        image_form_data(
+            file="", kept_upload=token, licence_url="https://example.com/licence"
+        ),
+    )
+
+    assert accepted.status_code == 302
+    image = Image.objects.get()
+    assert (image.original_filename, image.width, image.height) == ("boat.png", 90, 60)

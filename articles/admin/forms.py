@@ -1,10 +1,41 @@
 from django import forms
 
+from articles.admin import kept_uploads
 from articles.image_validation import UNREADABLE_IMAGE_MESSAGE
 from articles.models import Image
 
 
 class ImageForm(forms.ModelForm):
+    """An image's form. A picture that passed its checks is kept when another field is
+    refused, so the next try need not pick the file again (see `kept_uploads`)."""
+
+    kept_upload = forms.CharField(widget=forms.HiddenInput, required=False)
+    user = (
+        None  # whose kept picture the form may take back; ImageAdmin.get_form sets it
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        token = self.data.get("kept_upload", "") if self.is_bound else ""
+        if token and self.files.get("file"):
+            kept_uploads.discard(token, user=self.user)  # another file was picked
+        elif token and (kept := kept_uploads.take(token, user=self.user)):
+            self.files = self.files.copy()
+            self.files["file"] = kept
+
+    def full_clean(self):
+        super().full_clean()
+        upload = self.files.get("file") if self.is_bound else None
+        if upload and self.errors and "file" not in self.errors:
+            self.data = self.data.copy()
+            self.data["kept_upload"] = kept_uploads.keep(upload, user=self.user)
+            self.fields["file"].required = False
+            # The bound field copied the help text when validation made it.
+            self["file"].help_text = (
+                f"Keeping “{upload.name}” from your last try. "
+                "Pick another file only to replace it."
+            )
+
     class Meta:
         model = Image
         fields = [

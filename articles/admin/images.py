@@ -114,7 +114,19 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["file", "preview", "usage", "alt_text", "caption"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "file",
+                    "kept_upload",
+                    "preview",
+                    "usage",
+                    "alt_text",
+                    "caption",
+                ]
+            },
+        ),
         (
             "Credit",
             {
@@ -180,6 +192,11 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
             for image in objs
             if image.uses.exists()
         ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
 
     def save_model(self, request, obj, form, change):
         if not change:
