@@ -53,3 +53,14 @@ def test_images_by_an_unknown_agency_list_nothing(admin_client, agency_pictures,
 
     assert response.status_code == 200
     assert changelist_rows(response) == []
+
+
+def test_image_form_labels_read_as_words_and_promise_nothing_untrue(admin_client):
+    response = admin_client.get(admin_url(Image, "add"))
+
+    assertContains(
+        response, '<label for="id_licence_url">Licence URL:</label>', html=True
+    )
+    assertContains(response, "Focal point across:")
+    assertContains(response, "Focal point down:")
+    assertNotContains(response, "readers see resized copies")

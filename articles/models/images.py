@@ -43,7 +43,7 @@ class Image(models.Model):
         width_field="width",
         height_field="height",
         validators=[validate_image_upload],
-        help_text="JPEG, PNG, WebP or GIF. The original stays private; readers see resized copies.",
+        help_text="JPEG, PNG, WebP or GIF.",
     )
     original_filename = models.CharField(
         max_length=255,
@@ -95,7 +95,7 @@ class Image(models.Model):
     )
     copyright_notice = models.CharField(max_length=300, blank=True)
     licence = models.CharField(max_length=20, choices=Licence, default=Licence.UNKNOWN)
-    licence_url = models.URLField(blank=True)
+    licence_url = models.URLField("licence URL", blank=True)
     usage_terms = models.TextField(
         blank=True, help_text="Restrictions from the supplier, e.g. “No archiving”."
     )
@@ -105,11 +105,13 @@ class Image(models.Model):
         help_text="After this day the picture may no longer be shown to readers.",
     )
     focal_x = models.FloatField(
+        "focal point across",
         default=0.5,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text="Horizontal centre of interest, from 0 (left edge) to 1 (right edge); crops keep it in frame.",
     )
     focal_y = models.FloatField(
+        "focal point down",
         default=0.5,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text="Vertical centre of interest, from 0 (top) to 1 (bottom).",
