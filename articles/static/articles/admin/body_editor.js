@@ -112,6 +112,29 @@ function watchBodyPictures(editor, textarea) {
   });
 }
 
+// The Figure dialog offers an image URL and alt text as if they were the figure's own,
+// but only the picture picked with Browse… (its id) and the caption are kept: readers
+// see the picture's alt text from Images, and an outside URL cannot be stored. So those
+// two fields are shown read-only, with a word on where to change them.
+function lockFigureDialogFields(wrapper) {
+  new MutationObserver(() => {
+    const dialog = wrapper.querySelector("dialog");
+    const url = dialog && dialog.querySelector("input[name=imageUrl]");
+    if (!url || url.readOnly) return;
+    url.readOnly = true;
+    url.placeholder = "Pick a picture with Browse…";
+    const alt = dialog.querySelector("input[name=altText]");
+    if (!alt) return;
+    alt.readOnly = true;
+    alt.after(
+      crel("small", {
+        className: "figure-dialog__note",
+        textContent: "The picture's own alt text, shown to readers. Change it in Images: every story using the picture follows.",
+      }),
+    );
+  }).observe(wrapper, { childList: true });
+}
+
 function createEditor(textarea) {
   if (textarea.closest(".prose-editor")) return null;
   const config = JSON.parse(textarea.getAttribute(MARKER) || "{}");
@@ -138,6 +161,7 @@ function createEditor(textarea) {
     },
   });
   watchBodyPictures(editor, textarea);
+  lockFigureDialogFields(wrapper);
   textarea.dispatchEvent(new CustomEvent("prose-editor:ready", { detail: { editor, textarea }, bubbles: true }));
   return editor;
 }
