@@ -6,8 +6,11 @@ INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 # The browser tests (tests/browser) drive Debian's Chromium: Playwright cannot download its own here.
 CHROMIUM := /usr/bin/chromium
+# The Nu HTML Checker (the W3C's validator) checks the reader pages; it runs on Java.
+VNU_VERSION := 26.9.27
+VNU := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test browser lint fmt install clean
+.PHONY: run test browser validator lint fmt install clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -27,10 +30,26 @@ run: $(INSTALLED)
 	DJANGO_DEBUG=true $(BIN)/python manage.py demo_admin --address $(ADDRESS)
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(ADDRESS)
 
-test: $(INSTALLED) browser
+test: $(INSTALLED) browser validator
 	$(BIN)/python -m pytest
 
 browser: $(CHROMIUM)
+
+validator: $(VNU)
+
+$(VNU):
+	@command -v java > /dev/null || { \
+		if [ "$$(id -u)" -eq 0 ]; then \
+			echo "Installing Java for the Nu HTML Checker"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+		else \
+			echo "java is missing, so the HTML validity test will be skipped. Install it with: sudo apt-get install default-jre-headless"; \
+		fi; }
+	@command -v npm > /dev/null || { \
+		if [ "$$(id -u)" -eq 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+		fi; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
 
 $(CHROMIUM):
 	@if [ "$$(id -u)" -eq 0 ]; then \
