@@ -147,3 +147,16 @@ def test_a_tag_typed_in_another_case_is_the_same_tag(client, make_article):
     tag_page = client.get("/tags/harbour/")
     assertContains(tag_page, "Ferry timetable")
     assertContains(tag_page, "Crane arrives")
+
+
+def test_tag_whose_slug_is_cleared_in_the_admin_gets_one_again(admin_client, db):
+    tag = Tag.objects.create(name="Zürich")
+
+    response = admin_client.post(
+        reverse("admin:articles_tag_change", args=[tag.pk]),
+        {"name": "Zürich", "slug": ""},
+    )
+
+    assert response.status_code == 302
+    tag.refresh_from_db()
+    assert tag.slug == "zurich"

@@ -34,13 +34,21 @@ class Tag(TagBase):
         ordering = ["name"]
 
     def save(self, *args, **kwargs):
-        # Before TagBase.save(), whose own slugs keep non-Latin letters (and can be empty).
-        if not self.slug:
-            self.slug = self._free_slug(tag_slug(self.name))
+        # taggit makes slugs for new tags only (retrying after a clash, as two editors
+        # first using "Zürich" and "Zurich" at once would cause); a slug cleared in the
+        # admin is made again here.
+        if not self.slug and not self._state.adding:
+            self.slug = free_slug(
+                Tag.objects.exclude(pk=self.pk),
+                tag_slug(self.name),
+                max_length=SLUG_LENGTH,
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:tag_detail", args=[self.slug])
 
-    def _free_slug(self, slug: str) -> str:
-        return free_slug(Tag.objects.exclude(pk=self.pk), slug, max_length=SLUG_LENGTH)
+    def slugify(self, tag, i=None):
+        # taggit's hook: its own slugs keep non-Latin letters, and can be empty.
+        slug = tag_slug(tag)
+        return slug if i is None else f"{slug}-{i + 1}"
