@@ -3,9 +3,7 @@
 from playwright.sync_api import expect
 
 
-def test_copy_link_copies_the_address_and_says_so_to_screen_readers(
-    page, make_article
-):
+def test_copy_link_copies_the_address_and_says_so_to_screen_readers(page, make_article):
     article = make_article(headline="Bridge reopens")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(article.get_absolute_url())
