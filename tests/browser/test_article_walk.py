@@ -16,8 +16,14 @@ from tests.helpers import figure, image_bytes
 
 def caret_to_end_of(page, paragraph) -> None:
     """Put the caret at the end of `paragraph` and wait until the page sees it there
-    (the editor syncs its selection from the page's on the next selectionchange)."""
-    paragraph.click()
+    (the editor syncs its selection from the page's on the next selectionchange). The
+    click is on its last line (End only goes to the end of the line clicked), once the
+    pictures have loaded (one loading above would move the text under the click)."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.ProseMirror img')].every((img) => img.complete)"
+    )
+    box = paragraph.bounding_box()
+    paragraph.click(position={"x": box["width"] - 1, "y": box["height"] - 1})
     page.keyboard.press("End")
     page.wait_for_function(
         "text => { const s = getSelection(); return s.anchorNode && s.anchorNode.textContent === text"
