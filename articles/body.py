@@ -13,7 +13,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 import nh3
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -194,7 +194,7 @@ def with_editor_previews(html: str, images: dict) -> str:
             return format_html('<img src="" alt="" data-file="{}">', found.group(1))
         return format_html(
             '<img src="{}" alt="{}" data-file="{}">',
-            image.file.url,
+            reverse("admin:articles_image_original", args=[image.pk]),
             image.alt_text,
             image.pk,
         )

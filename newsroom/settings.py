@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_prose_editor",
     "taggit",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -86,6 +87,30 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("NEWSROOM_MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded originals: never under MEDIA_ROOT, which is public (see articles/storage.py).
+NEWSROOM_ORIGINALS_ROOT = env.path(
+    "NEWSROOM_ORIGINALS_ROOT", default=BASE_DIR / "originals"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {
+        "BACKEND": "articles.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": NEWSROOM_ORIGINALS_ROOT},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Renditions are made by a task. The default runs it at once, in the request that
+# uploads; production runs `manage.py db_worker` with
+# NEWSROOM_TASKS_BACKEND=django_tasks_db.DatabaseBackend.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "NEWSROOM_TASKS_BACKEND",
+            default="django.tasks.backends.immediate.ImmediateBackend",
+        )
+    }
+}
 
 # Uploads larger than this are refused by the image form (bytes).
 NEWSROOM_MAX_UPLOAD_SIZE = env.int("NEWSROOM_MAX_UPLOAD_SIZE", default=40 * 1024 * 1024)

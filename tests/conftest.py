@@ -32,8 +32,15 @@ def django_db_modify_db_settings(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Tests never write into the project's media/ folder."""
+    """Tests never write into the project's media/ or originals/ folders."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "originals": {
+            **settings.STORAGES["originals"],
+            "OPTIONS": {"location": tmp_path / "originals"},
+        },
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from articles import credits
 from articles.admin.chooser import image_chooser
+from articles.admin.originals import original
 from articles.admin.embargo import EmbargoedDeletionMixin
 from articles.admin.forms import ImageForm
 from articles.admin.thumbnails import thumbnail
@@ -177,8 +178,14 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
 
     def get_urls(self):
         chooser = self.admin_site.admin_view(partial(image_chooser, model_admin=self))
+        view_original = self.admin_site.admin_view(partial(original, model_admin=self))
         return [
             path("chooser/", chooser, name="articles_image_chooser"),
+            path(
+                "<path:object_id>/original/",
+                view_original,
+                name="articles_image_original",
+            ),
             *super().get_urls(),
         ]
 

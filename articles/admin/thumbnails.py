@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils.html import format_html
 
 
@@ -9,7 +10,7 @@ def thumbnail(image, *, width: int) -> str:
     height = round(width * image.height / image.width) if image.width else width
     return format_html(
         '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
-        image.file.url,
+        reverse("admin:articles_image_original", args=[image.pk]),
         image.alt_text,
         width,
         height,

@@ -2,6 +2,7 @@ from articles.models.articles import Article, ArticleQuerySet, Byline, TaggedArt
 from articles.models.credits import Agency, Photographer
 from articles.models.images import Image, ImageQuerySet
 from articles.models.people import Author
+from articles.models.renditions import Rendition
 from articles.models.sections import Section
 from articles.models.tags import Tag
 from articles.models.usage import ArticleImage
@@ -16,6 +17,7 @@ __all__ = [
     "Image",
     "ImageQuerySet",
     "Photographer",
+    "Rendition",
     "Section",
     "Tag",
     "TaggedArticle",

@@ -2,10 +2,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from articles import credits
 from articles.image_validation import validate_image_upload
 from articles.models.fields import PictureField
+from articles.storage import get_originals_storage
 
 FILE_RECORD_FIELDS = {"original_filename", "file_hash", "width", "height"}
 
@@ -19,6 +21,19 @@ class ImageQuerySet(models.QuerySet):
 
     def credited(self):
         return self.exclude(credits.UNCREDITED)
+
+    def rights_expired(self, at=None):
+        """Images readers may no longer see at `at` (default: now)."""
+        return self.filter(rights_expire_on__lt=rights_cutoff(at))
+
+    def rights_current(self, at=None):
+        return self.exclude(rights_expire_on__lt=rights_cutoff(at))
+
+
+def rights_cutoff(at=None):
+    """The first day whose rights still cover `at`: rights run to the end of their
+    `rights_expire_on` day in the site's time zone, so at midnight that day is past."""
+    return timezone.localdate(at)
 
 
 class Image(models.Model):
@@ -40,10 +55,12 @@ class Image(models.Model):
 
     file = PictureField(
         upload_to="images/%Y/%m/",
+        storage=get_originals_storage,
         width_field="width",
         height_field="height",
         validators=[validate_image_upload],
-        help_text="JPEG, PNG, WebP or GIF.",
+        help_text="JPEG, PNG, WebP, AVIF, GIF or HEIC. Kept private: readers see copies "
+        "made for the web, without the file's location and camera data.",
     )
     original_filename = models.CharField(
         max_length=255,
@@ -95,14 +112,24 @@ class Image(models.Model):
     )
     copyright_notice = models.CharField(max_length=300, blank=True)
     licence = models.CharField(max_length=20, choices=Licence, default=Licence.UNKNOWN)
-    licence_url = models.URLField("licence URL", blank=True)
+    licence_url = models.URLField(
+        "licence URL",
+        blank=True,
+        help_text="The page stating the rights (the file's “web statement of rights”).",
+    )
+    licensor_url = models.URLField(
+        "licensor URL",
+        blank=True,
+        help_text="Where readers can license this picture. Leave empty to use the agency's.",
+    )
     usage_terms = models.TextField(
         blank=True, help_text="Restrictions from the supplier, e.g. “No archiving”."
     )
     rights_expire_on = models.DateField(
         null=True,
         blank=True,
-        help_text="After this day the picture may no longer be shown to readers.",
+        help_text="The last day the picture may be shown. At midnight after it (site "
+        "time), it disappears from every public page.",
     )
     focal_x = models.FloatField(
         "focal point across",
@@ -155,6 +182,13 @@ class Image(models.Model):
             # What storing the file records about it is written with it.
             update_fields = {*update_fields, *FILE_RECORD_FIELDS}
         super().save(*args, update_fields=update_fields, **kwargs)
+
+    def rights_expired(self, at=None) -> bool:
+        """Whether readers may no longer see this picture at `at` (default: now)."""
+        return (
+            self.rights_expire_on is not None
+            and self.rights_expire_on < rights_cutoff(at)
+        )
 
     @property
     def credit(self) -> str:

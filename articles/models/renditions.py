@@ -1,0 +1,49 @@
+from django.db import models
+
+
+class Rendition(models.Model):
+    """A picture made from an Image's original for readers: scaled, maybe cropped,
+    re-encoded without the original's metadata. Generated (`articles.renditions`),
+    never edited."""
+
+    class Format(models.TextChoices):
+        AVIF = "avif", "AVIF"
+        JPEG = "jpeg", "JPEG"
+
+    class Crop(models.TextChoices):
+        NONE = "", "Whole picture"
+        WIDE = "16:9", "16:9"
+        STANDARD = "4:3", "4:3"
+        SQUARE = "1:1", "1:1"
+
+    image = models.ForeignKey(
+        "articles.Image", on_delete=models.CASCADE, related_name="renditions"
+    )
+    width = models.PositiveIntegerField(
+        help_text="The width asked for; the picture is never made wider than its original."
+    )
+    format = models.CharField(max_length=4, choices=Format)
+    crop = models.CharField(max_length=4, choices=Crop, blank=True)
+    file = models.ImageField(
+        upload_to="renditions/", width_field="width_px", height_field="height_px"
+    )
+    width_px = models.PositiveIntegerField()
+    height_px = models.PositiveIntegerField()
+    source = models.CharField(
+        max_length=100,
+        help_text="What it was made from: the original's hash and, for crops, the focal "
+        "point. A rendition whose source no longer matches its image is made again.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "width", "format", "crop"],
+                name="articles_rendition_one_per_spec",
+            ),
+        ]
+
+    def __str__(self):
+        crop = f" {self.crop}" if self.crop else ""
+        return f"{self.format.upper()} {self.width_px}×{self.height_px}{crop} of image {self.image_id}"
