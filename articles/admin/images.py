@@ -6,9 +6,9 @@ from django.utils.html import format_html
 
 from articles import credits
 from articles.admin.chooser import image_chooser
-from articles.admin.originals import original
 from articles.admin.embargo import EmbargoedDeletionMixin
 from articles.admin.forms import ImageForm
+from articles.admin.originals import original
 from articles.admin.thumbnails import thumbnail
 from articles.admin.usage import (
     ArticleImageInline,
