@@ -13,11 +13,11 @@ from html import unescape
 from html.parser import HTMLParser
 
 import nh3
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import credits
+from articles import credits, renditions
 
 # The editor's extensions: exactly what the allowlist below keeps, and nothing more.
 EDITOR_EXTENSIONS = {
@@ -194,7 +194,7 @@ def with_editor_previews(html: str, images: dict) -> str:
             return format_html('<img src="" alt="" data-file="{}">', found.group(1))
         return format_html(
             '<img src="{}" alt="{}" data-file="{}">',
-            reverse("admin:articles_image_original", args=[image.pk]),
+            renditions.preview_url(image),
             image.alt_text,
             image.pk,
         )
@@ -204,7 +204,8 @@ def with_editor_previews(html: str, images: dict) -> str:
 
 def render(html: str, images: dict) -> list[SafeString | Figure]:
     """The body ready for the template: sanitized HTML runs and Figures built from `images`
-    (Image by id). A figure whose picture is missing is left out."""
+    (Image by id). A figure whose picture is missing, or whose rights have expired, is
+    left out."""
     rendered = []
     # Cleaned again although save() sanitized: rows written around it (fixtures, raw
     # SQL) must not reach readers unchecked, and nh3 takes microseconds. Parsing the
@@ -212,6 +213,6 @@ def render(html: str, images: dict) -> list[SafeString | Figure]:
     for part in parse(_cleaner.clean(html or "")):
         if isinstance(part, str):
             rendered.append(mark_safe(part))  # noqa: S308 - cleaned by nh3 above
-        elif (image := images.get(part.image_id)) is not None:
+        elif (image := images.get(part.image_id)) and not image.rights_expired():
             rendered.append(Figure(image=image, caption=part.caption or image.caption))
     return rendered

@@ -86,13 +86,15 @@ class AuthorView(PublishedArticlesMixin, ListView):
         self.author = get_object_or_404(
             Author.objects.select_related(
                 "photo__photographer__agency", "photo__agency"
-            ),
+            ).prefetch_related("photo__renditions"),
             slug=self.kwargs["slug"],
         )
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
         photo = self.author.photo
+        if photo and photo.rights_expired():
+            photo = None
         return super().get_context_data(
             author=self.author,
             heading=self.author.name,
@@ -112,10 +114,10 @@ def article_detail(request, section, year, month, day, slug):
 
     images = {use.image_id: use.image for use in article.body_image_uses}
     featured = None
-    if article.featured_image:
+    if image := article.public_featured_image:
         featured = body.Figure(
-            image=article.featured_image,
-            caption=article.featured_caption or article.featured_image.caption,
+            image=image,
+            caption=article.featured_caption or image.caption,
             featured=True,
         )
     canonical_url = links.absolute_url(request, canonical_path)

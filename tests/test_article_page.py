@@ -442,10 +442,11 @@ def test_article_page_runs_a_fixed_number_of_queries(
     small = build(figures=1, authors=1, tags=1, related=1)
     large = build(figures=8, authors=4, tags=6, related=7)
 
-    # article (with section and featured credit), bylines, tags, body images, related,
-    # section navigation
+    # article (with section and featured credit), bylines, tags, featured renditions,
+    # body images, their renditions, related, section navigation
     for article in (small, large):
-        with django_assert_num_queries(6):
+        client.get(article.get_absolute_url())  # makes the renditions
+        with django_assert_num_queries(8):
             response = client.get(article.get_absolute_url())
         assert response.status_code == 200
     assert response.content.decode().count('<figure class="figure">') == 8

@@ -1,5 +1,6 @@
-from django.urls import reverse
 from django.utils.html import format_html
+
+from articles.renditions import preview_url
 
 
 def thumbnail(image, *, width: int) -> str:
@@ -10,7 +11,7 @@ def thumbnail(image, *, width: int) -> str:
     height = round(width * image.height / image.width) if image.width else width
     return format_html(
         '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
-        reverse("admin:articles_image_original", args=[image.pk]),
+        preview_url(image),
         image.alt_text,
         width,
         height,

@@ -42,6 +42,7 @@ class ArticleQuerySet(models.QuerySet):
                 queryset=Byline.objects.select_related("author"),
             ),
             "tags",
+            "featured_image__renditions",
         )
 
     def newest_per_section(self, count: int):
@@ -64,9 +65,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_listing_data().prefetch_related(
             Prefetch(
                 "image_uses",
-                queryset=ArticleImage.objects.filter(
-                    role=ArticleImage.Role.BODY
-                ).select_related("image__photographer__agency", "image__agency"),
+                queryset=ArticleImage.objects.filter(role=ArticleImage.Role.BODY)
+                .select_related("image__photographer__agency", "image__agency")
+                .prefetch_related("image__renditions"),
                 to_attr="body_image_uses",
             )
         )
@@ -329,6 +330,12 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def public_featured_image(self):
+        """The featured image as readers may see it: none once its rights have expired."""
+        image = self.featured_image
+        return None if image is None or image.rights_expired() else image
 
     @property
     def was_updated(self) -> bool:

@@ -1,6 +1,8 @@
+from functools import partial
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -8,6 +10,7 @@ from articles import credits
 from articles.image_validation import validate_image_upload
 from articles.models.fields import PictureField
 from articles.storage import get_originals_storage
+from articles.tasks import make_renditions
 
 FILE_RECORD_FIELDS = {"original_filename", "file_hash", "width", "height"}
 
@@ -182,6 +185,23 @@ class Image(models.Model):
             # What storing the file records about it is written with it.
             update_fields = {*update_fields, *FILE_RECORD_FIELDS}
         super().save(*args, update_fields=update_fields, **kwargs)
+        source = self._rendition_source()
+        if source != getattr(self, "_renditions_made_from", None):
+            # A new file or focal point: new renditions, once the row is there to read.
+            transaction.on_commit(partial(make_renditions.enqueue, self.pk))
+            self._renditions_made_from = source
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        image = super().from_db(db, field_names, values, **kwargs)
+        image._renditions_made_from = image._rendition_source()
+        return image
+
+    def _rendition_source(self):
+        """What renditions are made from, or None when a field of it was not loaded."""
+        if not {"file", "focal_x", "focal_y"} <= self.__dict__.keys():
+            return None
+        return (self.file.name, self.focal_x, self.focal_y)
 
     def rights_expired(self, at=None) -> bool:
         """Whether readers may no longer see this picture at `at` (default: now)."""

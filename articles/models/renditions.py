@@ -1,4 +1,6 @@
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 
 
 class Rendition(models.Model):
@@ -47,3 +49,12 @@ class Rendition(models.Model):
     def __str__(self):
         crop = f" {self.crop}" if self.crop else ""
         return f"{self.format.upper()} {self.width_px}×{self.height_px}{crop} of image {self.image_id}"
+
+
+@receiver(post_delete, sender=Rendition)
+def _delete_file(sender, instance, **kwargs):
+    """A rendition's file goes with its row (also when its image is deleted), once the
+    deletion is committed."""
+    name, storage = instance.file.name, instance.file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

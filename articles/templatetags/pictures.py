@@ -1,0 +1,53 @@
+"""`{% picture image layout %}`: every picture readers see, as one `<picture>` of
+renditions (AVIF, then JPEG for browsers without it), never the original."""
+
+from django import template
+
+from articles import renditions
+
+register = template.Library()
+
+# How wide each layout shows a picture, for the browser to pick a rendition before the
+# stylesheet arrives. Worked out from site.css: `main` is at most 72rem with 1rem
+# padding; articles 46rem, their body 38rem; the card grid fits 16rem columns with
+# 1.5rem gaps (1 column below 35.5rem, 2 below 53rem, 3 below 70.5rem, then 4); the
+# lead card takes 3/5 of the row from 48rem; an author's photo is 10rem.
+SIZES = {
+    "featured": "(max-width: 48rem) calc(100vw - 2rem), 46rem",
+    "body": "(max-width: 40rem) calc(100vw - 2rem), 38rem",
+    "lead": "(max-width: 48rem) calc(100vw - 2rem), (max-width: 72rem) calc(60vw - 2.1rem), 41.1rem",
+    "card": "(max-width: 35.5rem) calc(100vw - 2rem), (max-width: 53rem) calc(50vw - 1.75rem), "
+    "(max-width: 70.5rem) calc(33.3vw - 1.67rem), (max-width: 72rem) calc(25vw - 1.63rem), 16.4rem",
+    "author": "10rem",
+}
+FALLBACK_WIDTH = 960  # the `src` for browsers that read no srcset
+
+
+@register.inclusion_tag("articles/_picture.html")
+def picture(image, layout, alt=None, priority=False):
+    """`alt` defaults to the image's alt text; pass "" where the picture only repeats
+    a link beside it. `priority` marks the picture a page is about: fetched first, not
+    lazily."""
+    whole = sorted(
+        (r for r in renditions.renditions_for(image).values() if not r.crop),
+        key=lambda r: r.width,
+    )
+    jpeg = [r for r in whole if r.format == "jpeg"]
+    if not jpeg:
+        return {}  # the original could not be read: no picture rather than a broken one
+    avif = [r for r in whole if r.format == "avif"]
+    fallback = next((r for r in jpeg if r.width >= FALLBACK_WIDTH), jpeg[-1])
+    return {
+        "avif_srcset": _srcset(avif),
+        "jpeg_srcset": _srcset(jpeg),
+        "src": fallback.file.url,
+        "width": jpeg[-1].width_px,
+        "height": jpeg[-1].height_px,
+        "sizes": SIZES[layout],
+        "alt": image.alt_text if alt is None else alt,
+        "priority": priority,
+    }
+
+
+def _srcset(renditions) -> str:
+    return ", ".join(f"{r.file.url} {r.width_px}w" for r in renditions)
