@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -81,9 +82,11 @@ def image_chooser(request, model_admin):
             raise PermissionDenied
         upload_form = form_class(request.POST, request.FILES)
         if upload_form.is_valid():
-            image = upload_form.save(commit=False)
-            image.uploaded_by = request.user
-            image.save()
+            # Saving may add the photographer the file credits: both or neither.
+            with transaction.atomic():
+                image = upload_form.save(commit=False)
+                image.uploaded_by = request.user
+                image.save()
             # Redirect, so reloading the pop-up does not upload the picture again.
             return redirect(
                 f"{request.path}?{urlencode({'CKEditorFuncNum': func_num, 'chosen': image.pk})}"
