@@ -212,6 +212,11 @@ def preview_url(image) -> str:
     return min(jpegs, key=lambda r: r.width).file.url if jpegs else ""
 
 
+def crops_for(image) -> dict[str, object]:
+    """The image's focal-point crops by ratio ("16:9", "4:3", "1:1"), made if missing."""
+    return {r.crop: r for r in renditions_for(image).values() if r.crop}
+
+
 def make_renditions(image) -> dict[tuple, object]:
     """Make whatever renditions of `image` are missing or out of date, once: a second
     caller waits for the first and then finds them made."""

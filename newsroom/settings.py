@@ -176,4 +176,6 @@ LOGGING = {
         "handlers": ["console"],
         "level": env.str("DJANGO_LOG_LEVEL", default="INFO"),
     },
+    # Django logs every task's start and end at INFO: one line per upload's renditions.
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }
