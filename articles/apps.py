@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        import pillow_heif
+
+        # Pillow reads HEIC/HEIF, the format of iPhone photos, through this plugin.
+        pillow_heif.register_heif_opener()

@@ -1,3 +1,4 @@
+import functools
 import hashlib
 from pathlib import PurePath
 from uuid import uuid4
@@ -9,7 +10,12 @@ from django.db.models.functions import Cast
 from django_prose_editor.fields import ProseEditorField
 
 from articles import body
-from articles.image_validation import open_picture, picture_extension
+from articles.image_validation import (
+    check_picture,
+    displayed_size,
+    open_picture,
+    picture_extension,
+)
 
 
 class BodyField(ProseEditorField):
@@ -62,20 +68,45 @@ def _sanitized(value):
 class PictureFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         # Every path that stores a file comes here (a form, Image.objects.create(), or
-        # `image.file.save()` in an importer). The uploader's name can lie about the
-        # format or give away an embargoed story: the file is stored under a random
-        # name with its real format's extension (`upload_to` adds the dated folder),
-        # and the name is kept as data. The model declares these fields after the file,
-        # so the same INSERT or UPDATE writes them.
+        # `image.file.save()` in an importer), so every one gets the full checks (done
+        # once: a form's validation marks the upload checked). The uploader's name can
+        # lie about the format or give away an embargoed story: the file is stored under
+        # a random name with its real format's extension (`upload_to` adds the dated
+        # folder), and the name is kept as data. The model declares these fields after
+        # the file, so the same INSERT or UPDATE writes them.
+        check_picture(content)
         self.instance.original_filename = PurePath(name).name[:255]
         self.instance.file_hash = file_sha256(content)
-        super().save(f"{uuid4().hex}.{picture_extension(content)}", content, save)
+        previous = self.name
+        super().save(f"{uuid4().hex}.{picture_extension(content)}", content, save=False)
+        if save:
+            try:
+                self.instance.save()
+            except BaseException:
+                self.storage.delete(self.name)
+                self.name = previous
+                setattr(self.instance, self.field.attname, previous)
+                raise
+
+    def _get_image_dimensions(self):
+        # Dimensions as the picture is seen (EXIF orientation applied), which is what
+        # renditions and the page's width/height attributes need.
+        if not hasattr(self, "_dimensions_cache"):
+            close = self.closed
+            self.open()
+            try:
+                self._dimensions_cache = displayed_size(self)
+            finally:
+                if close:
+                    self.close()
+        return self._dimensions_cache
 
 
 class PictureFormField(forms.ImageField):
     def to_python(self, data):
         # Our header checks first: for a picture over twice Pillow's own pixel limit,
-        # Django's would say "not a valid image" and hide the limits.
+        # Django's would say "not a valid image" and hide the limits; an SVG or a PDF is
+        # named as such.
         if hasattr(data, "seek"):
             with open_picture(data):
                 pass
@@ -83,9 +114,18 @@ class PictureFormField(forms.ImageField):
 
 
 class PictureField(ImageField):
-    """An ImageField whose files are stored under generated names (`Image.file`)."""
+    """An ImageField whose files are checked through, stored under generated names and
+    measured as they are seen (`Image.file`). A save that fails after the file was
+    stored (a database error, a refused row) removes the file: no orphan is left."""
 
     attr_class = PictureFieldFile
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if not cls._meta.abstract:
+            # The file is stored while the INSERT or UPDATE is built (pre_save), so only
+            # a wrapper around the whole write sees that write fail.
+            cls.save_base = _removing_new_file_on_failure(cls.save_base, self.attname)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PictureFormField, **kwargs})
@@ -94,6 +134,24 @@ class PictureField(ImageField):
         # Only how files are named changes; nothing in the database does.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
+
+
+def _removing_new_file_on_failure(save_base, attname):
+    @functools.wraps(save_base)
+    def save_base_removing_new_file_on_failure(instance, *args, **kwargs):
+        file = getattr(instance, attname)
+        upload = None if file._committed else file.file
+        try:
+            return save_base(instance, *args, **kwargs)
+        except BaseException:
+            file = getattr(instance, attname)
+            if upload is not None and file._committed:
+                file.storage.delete(file.name)
+                # As before the save: trying again stores the upload again.
+                setattr(instance, attname, upload)
+            raise
+
+    return save_base_removing_new_file_on_failure
 
 
 def file_sha256(file) -> str:
