@@ -9,9 +9,10 @@ from django.urls import path, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 
 from articles import body
+from articles.admin.filters import ExpiredPicturesFilter
 from articles.admin.images import credit_or_warning, picture_problems
 from articles.admin.thumbnails import thumbnail
-from articles.admin.usage import UsageIndexDeletionMixin
+from articles.admin.usage import UsageIndexDeletionMixin, recent_runs, reuse_warnings
 from articles.models import Article, ArticleImage, Byline, Image
 
 
@@ -66,7 +67,7 @@ class ArticleForm(forms.ModelForm):
 class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["headline", "section", "status", "published_at", "is_published"]
-    list_filter = ["status", "section", "tags"]
+    list_filter = ["status", ExpiredPicturesFilter, "section", "tags"]
     list_select_related = ["section"]
     search_fields = ["headline", "standfirst"]
     date_hierarchy = "published_at"
@@ -75,6 +76,7 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     readonly_fields = [
         "body_pictures",
         "featured_image_credit",
+        "picture_reuse",
         "created_by",
         "created_at",
         "updated_at",
@@ -93,6 +95,7 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
                     "featured_image",
                     "featured_image_credit",
                     "featured_caption",
+                    "picture_reuse",
                 ]
             },
         ),
@@ -134,6 +137,8 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         self._warn_about_picture_problems(request, form.instance)
+        for warning in recent_run_warnings(form.instance):
+            self.message_user(request, warning, messages.WARNING)
 
     # Not the same as status "Published": a scheduled story has that status but is not live yet.
     @admin.display(description="Live", boolean=True)
@@ -147,6 +152,15 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
             '<span data-featured-credit-url="{}">{}</span>',
             reverse("admin:articles_article_featured_credit"),
             featured_credit_html(obj.featured_image),
+        )
+
+    @admin.display(description="Pictures that ran elsewhere")
+    def picture_reuse(self, obj):
+        warnings = recent_run_warnings(obj) if obj.pk else []
+        if not warnings:
+            return "None of its pictures ran in another published story in the last 7 days."
+        return format_html_join(
+            "", '<p class="warning">{}</p>', ((w,) for w in warnings)
         )
 
     @admin.display(description="Pictures in the story")
@@ -227,6 +241,14 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
                 f"{where} (“{use.image}”): {' '.join(problems)}",
                 messages.WARNING,
             )
+
+
+def recent_run_warnings(article: Article) -> list[str]:
+    """Its pictures that ran in another published story in the last 7 days: a licence
+    may cover one use only. Saving goes ahead; the editor checks."""
+    return reuse_warnings(
+        recent_runs(article.image_uses.values("image"), besides=article)
+    )
 
 
 def featured_credit_html(image: Image | None) -> str:

@@ -1,21 +1,39 @@
+import json
+from dataclasses import dataclass
 from functools import partial
 
 from django.contrib import admin
-from django.urls import path
-from django.utils.html import format_html
+from django.contrib.admin.widgets import AdminFileWidget
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.html import format_html, format_html_join
 
-from articles import credits
+from articles.admin.bulk import change_credits_and_rights
 from articles.admin.chooser import image_chooser
-from articles.admin.embargo import EmbargoedDeletionMixin
+from articles.admin.embargo import EmbargoedDeletionMixin, may_read_articles
+from articles.admin.filters import (
+    EXPIRY_WARNING,
+    AltTextFilter,
+    CreditedAgencyFilter,
+    CreditListFilter,
+    RightsFilter,
+    UsageFilter,
+)
 from articles.admin.forms import ImageForm
 from articles.admin.originals import original
+from articles.admin.report import credits_report
 from articles.admin.thumbnails import thumbnail
 from articles.admin.usage import (
     ArticleImageInline,
     UsageIndexDeletionMixin,
+    live_stories_showing,
+    recent_runs,
+    reuse_warnings,
     usage_summary,
 )
-from articles.models import Agency, Image
+from articles.models import Image
+from articles.models.fields import PictureField
 
 NO_CREDIT = "No credit"
 
@@ -44,38 +62,55 @@ def picture_problems(image: Image) -> list[str]:
     return problems
 
 
-class CreditListFilter(admin.SimpleListFilter):
-    title = "credit"
-    parameter_name = "credit"
+@dataclass(frozen=True)
+class OriginalLink:
+    """What the file widget shows for the stored file: a name and where to open it."""
 
-    def lookups(self, request, model_admin):
-        return [("missing", "Missing"), ("present", "Present")]
+    name: str
+    url: str
 
-    def queryset(self, request, queryset):
-        if self.value() == "missing":
-            return queryset.uncredited()
-        if self.value() == "present":
-            return queryset.credited()
-        return queryset
+    def __str__(self):
+        return self.name
 
 
-class CreditedAgencyFilter(admin.SimpleListFilter):
-    """Images whose credit line names the agency, through their photographer too."""
+class OriginalFileWidget(AdminFileWidget):
+    """The file input, linking the current original through the permission-checked
+    admin view: Django would ask the file for its URL, which an original has not."""
 
-    title = "agency"
-    parameter_name = "agency"
+    def is_initial(self, value):
+        return bool(value and getattr(value, "instance", None) and value.instance.pk)
 
-    def lookups(self, request, model_admin):
-        return Agency.objects.values_list("pk", "name")
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            image = value.instance
+            context["widget"]["value"] = OriginalLink(
+                name=image.original_filename or value.name.rsplit("/", 1)[-1],
+                url=reverse("admin:articles_image_original", args=[image.pk]),
+            )
+        return context
 
-    def queryset(self, request, queryset):
-        if self.value() is None:
-            return queryset
-        try:
-            agency_id = int(self.value())
-        except ValueError:
-            return queryset.none()
-        return queryset.filter(credits.credited_to(agency_id))
+
+# Fields naming stories, and what staff who may not read stories see instead.
+STORY_NAMING_FIELDS = {"recent_use": "recent_use_unnamed", "affected_stories": None}
+
+
+def replaced(fields: list[str], shown: dict) -> list[str]:
+    """`fields` with each in `shown` replaced by its stand-in, or left out (None)."""
+    fields = [shown.get(name, name) for name in fields]
+    return [name for name in fields if name]
+
+
+def rights_status(image: Image) -> str:
+    """“Expired on 3 Nov 2025”, “Expires on 3 Dec 2025”, or "" when nothing is due."""
+    if image.rights_expire_on is None:
+        return ""
+    day = format_date(image.rights_expire_on, "j M Y")
+    if image.rights_expired():
+        return f"Expired on {day}"
+    if image.rights_expired(timezone.now() + EXPIRY_WARNING):
+        return f"Expires on {day}"
+    return ""
 
 
 @admin.register(Image)
@@ -87,11 +122,20 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
         "credit_line",
         "has_credit",
         "licence",
+        "rights",
         "dimensions",
         "created_at",
     ]
     list_display_links = ["list_thumbnail", "__str__"]
-    list_filter = [CreditListFilter, CreditedAgencyFilter, "licence", "credit_type"]
+    list_filter = [
+        CreditListFilter,
+        AltTextFilter,
+        RightsFilter,
+        CreditedAgencyFilter,
+        "licence",
+        "credit_type",
+        UsageFilter,
+    ]
     list_select_related = ["photographer__agency", "agency"]
     search_fields = [
         "caption",
@@ -101,10 +145,17 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
         "photographer__agency__name",
     ]
     date_hierarchy = "created_at"
+    actions = [change_credits_and_rights]
+    formfield_overrides = {PictureField: {"widget": OriginalFileWidget}}
     autocomplete_fields = ["photographer", "agency"]
     readonly_fields = [
+        "original_file",
         "preview",
         "usage",
+        "recent_use",
+        "recent_use_unnamed",
+        "rights_warning",
+        "affected_stories",
         "credit_line",
         "original_filename",
         "width",
@@ -113,6 +164,7 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
         "uploaded_by",
         "created_at",
         "updated_at",
+        "metadata",
     ]
     fieldsets = [
         (
@@ -123,6 +175,7 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
                     "kept_upload",
                     "preview",
                     "usage",
+                    "recent_use",
                     "alt_text",
                     "caption",
                 ]
@@ -147,8 +200,11 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
                     "copyright_notice",
                     "licence",
                     "licence_url",
+                    "licensor_url",
                     "usage_terms",
                     "rights_expire_on",
+                    "rights_warning",
+                    "affected_stories",
                 ]
             },
         ),
@@ -173,13 +229,24 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
                 ],
             },
         ),
+        (
+            "Embedded metadata",
+            {
+                "classes": ["collapse"],
+                "description": "What the file itself says (XMP, IPTC, EXIF), as read on "
+                "upload. For reference: the fields above are what readers see.",
+                "fields": ["metadata"],
+            },
+        ),
     ]
     inlines = [ArticleImageInline]
 
     def get_urls(self):
         chooser = self.admin_site.admin_view(partial(image_chooser, model_admin=self))
         view_original = self.admin_site.admin_view(partial(original, model_admin=self))
+        report = self.admin_site.admin_view(partial(credits_report, model_admin=self))
         return [
+            path("report/", report, name="articles_image_report"),
             path("chooser/", chooser, name="articles_image_chooser"),
             path(
                 "<path:object_id>/original/",
@@ -187,6 +254,20 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
                 name="articles_image_original",
             ),
             *super().get_urls(),
+        ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        shown = {}
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read only, Django would link the file to its URL, which originals lack.
+            shown["file"] = "original_file"
+        if not may_read_articles(request):
+            # Headlines stay with those who may read stories (see `embargo`).
+            shown |= STORY_NAMING_FIELDS
+        return [
+            (name, {**options, "fields": replaced(options["fields"], shown)})
+            for name, options in fieldsets
         ]
 
     def get_inlines(self, request, obj):
@@ -216,11 +297,83 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
 
     @admin.display(description="Picture")
     def preview(self, obj):
-        return thumbnail(obj, width=480) if obj.pk else "—"
+        if not obj.pk:
+            return "—"
+        return format_html(
+            '{}<br><a href="{}">View original</a>',
+            thumbnail(obj, width=480),
+            reverse("admin:articles_image_original", args=[obj.pk]),
+        )
+
+    @admin.display(description="File")
+    def original_file(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_image_original", args=[obj.pk]),
+            obj.original_filename or obj.file.name.rsplit("/", 1)[-1],
+        )
 
     @admin.display(description="Used")
     def usage(self, obj):
         return usage_summary(obj) if obj.pk else "Not used in any story yet."
+
+    @admin.display(description="Ran recently")
+    def recent_use(self, obj, *, named=True):
+        uses = recent_runs([obj.pk]) if obj.pk else []
+        warnings = reuse_warnings(uses, named=named)
+        if not warnings:
+            return "Not in a published story in the last 7 days."
+        return format_html('<strong class="warning">{}</strong>', warnings[0])
+
+    @admin.display(description="Ran recently")
+    def recent_use_unnamed(self, obj):
+        return self.recent_use(obj, named=False)
+
+    @admin.display(description="Rights")
+    def rights(self, obj):
+        status = rights_status(obj)
+        return (
+            format_html('<strong class="warning">{}</strong>', status) if status else ""
+        )
+
+    @admin.display(description="Rights status")
+    def rights_warning(self, obj):
+        status = rights_status(obj)
+        if not obj.pk or not obj.rights_expired():
+            return status or "Current."
+        count = live_stories_showing(obj).count()
+        stories = "published story" if count == 1 else "published stories"
+        return format_html(
+            "<strong>{}: readers no longer see it.</strong> {} {} showed it: replace "
+            "the picture or renew the rights.",
+            status,
+            count,
+            stories,
+        )
+
+    @admin.display(description="Stories affected by expired rights")
+    def affected_stories(self, obj):
+        if not obj.pk or not obj.rights_expired():
+            return "None: the rights have not expired."
+        stories = live_stories_showing(obj).select_related("section")
+        # Published, so their public pages exist (the picture is left out of them).
+        links = format_html_join(
+            "",
+            '<li><a href="{}">{}</a></li>',
+            ((story.get_absolute_url(), story.headline) for story in stories),
+        )
+        return format_html("<ul>{}</ul>", links) if links else "None."
+
+    @admin.display(description="Embedded metadata")
+    def metadata(self, obj):
+        if not obj.embedded_metadata:
+            return "None read from the file."
+        return format_html(
+            "<pre>{}</pre>",
+            json.dumps(
+                obj.embedded_metadata, indent=2, ensure_ascii=False, sort_keys=True
+            ),
+        )
 
     @admin.display(description="Credit line")
     def credit_line(self, obj):

@@ -1,12 +1,19 @@
 """Where each image is used. `Article.save()` derives these rows, so the admin only shows them."""
 
+from datetime import timedelta
+
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
 from articles.admin.embargo import may_read_articles
 from articles.admin.thumbnails import thumbnail
 from articles.models import Article, ArticleImage
+
+# A picture that ran this recently may be licensed for one use only: reusing it needs a check.
+REUSE_WINDOW = timedelta(days=7)
 
 
 def usage_summary(image) -> str:
@@ -17,6 +24,43 @@ def usage_summary(image) -> str:
         return "Not used in any story."
     noun = "story" if used == 1 else "stories"
     return f"Used in {used} {noun}: {live} published, {used - live} not published."
+
+
+def recent_runs(images, *, besides: Article | None = None):
+    """Uses of `images` (ids or a queryset) in published stories that went live within
+    `REUSE_WINDOW`, other than `besides`, newest first. Published headlines are public,
+    so anyone may be told them."""
+    recent = Article.objects.published().filter(
+        published_at__gte=timezone.now() - REUSE_WINDOW
+    )
+    if besides is not None:
+        recent = recent.exclude(pk=besides.pk)
+    return (
+        ArticleImage.objects.filter(image__in=images, article__in=recent)
+        .select_related("article", "image")
+        .order_by("-article__published_at", "article_id")
+    )
+
+
+def reuse_warnings(uses, *, named: bool = True) -> list[str]:
+    """One warning per image for `recent_runs`: “Ran in “X” on 27 Nov: check the licence
+    allows reuse.” Unless `named`, stories are given by date only, for staff who may not
+    read stories."""
+    runs_by_image: dict = {}
+    for use in uses:
+        runs = runs_by_image.setdefault(use.image, {})
+        day = format_date(timezone.localtime(use.article.published_at), "j M")
+        story = f"“{use.article.headline}”" if named else "a published story"
+        runs.setdefault(use.article_id, f"{story} on {day}")
+    return [
+        f"“{image}” ran in {' and '.join(runs.values())}: check the licence allows reuse."
+        for image, runs in runs_by_image.items()
+    ]
+
+
+def live_stories_showing(image):
+    """Published stories using `image`, e.g. those its expired rights affect."""
+    return Article.objects.published().filter(image_uses__image=image).distinct()
 
 
 class ReadOnlyAdminMixin:
@@ -86,7 +130,12 @@ class ArticleImageInline(ReadOnlyAdminMixin, admin.TabularInline):
 
     @admin.display(description="Status")
     def article_status(self, obj):
-        return obj.article.get_status_display()
+        # A published story whose time has not come is not on the site yet.
+        return (
+            "Scheduled"
+            if obj.article.is_scheduled
+            else obj.article.get_status_display()
+        )
 
 
 @admin.register(ArticleImage)
