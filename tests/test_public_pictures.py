@@ -149,7 +149,7 @@ def test_a_picture_disappears_from_every_page_the_second_its_rights_expire(
     client, make_article, make_image, make_author, make_agency, moment, shown
 ):
     agency = make_agency("Rights Ltd")
-    expiring = dict(agency=agency, rights_expire_on=date(2026, 3, 1))
+    expiring = {"agency": agency, "rights_expire_on": date(2026, 3, 1)}
     with time_machine.travel(datetime(2026, 2, 1, tzinfo=LONDON), tick=False):
         article = make_article(
             featured_image=make_image(alt_text="Expiring featured", **expiring),
@@ -211,5 +211,6 @@ def test_migration_moves_public_originals_to_private_storage_and_back(settings):
 
     executor = MigrationExecutor(connection)
     executor.migrate(before)
-    assert default_storage.exists(moved) and not storages["originals"].exists(moved)
+    assert default_storage.exists(moved)
+    assert not storages["originals"].exists(moved)
     executor.migrate(executor.loader.graph.leaf_nodes())
