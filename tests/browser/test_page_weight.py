@@ -13,7 +13,10 @@ BUDGET = 300_000
 def test_a_phone_loading_the_home_page_fetches_at_most_300_kb_of_pictures(
     browser, live_server, db, settings
 ):
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, urlsplit(live_server.url).hostname]
+    settings.ALLOWED_HOSTS = [
+        *settings.ALLOWED_HOSTS,
+        urlsplit(live_server.url).hostname,
+    ]
     call_command("seed_demo", verbosity=0)
     context = browser.new_context(
         base_url=live_server.url, is_mobile=True, has_touch=True, **PHONE
