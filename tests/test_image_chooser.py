@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Permission
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from articles import renditions
 from articles.models import Image
 from tests.helpers import image_bytes, upload
 
@@ -20,7 +21,7 @@ PENDING_FOLDER = "pending-uploads"
 
 def pending_files() -> list[str]:
     try:
-        return default_storage.listdir(PENDING_FOLDER)[1]
+        return storages["originals"].listdir(PENDING_FOLDER)[1]
     except FileNotFoundError:
         return []
 
@@ -66,7 +67,8 @@ def test_chosen_picture_is_handed_to_the_editor(admin_client, make_image):
 
     response = admin_client.get(CHOOSER, {"CKEditorFuncNum": "-3", "chosen": image.pk})
 
-    assertContains(response, f'data-chosen data-url="{image.file.url}"')
+    assertContains(response, f'data-chosen data-url="{renditions.preview_url(image)}"')
+    assert "/media/renditions/" in renditions.preview_url(image)
     assertContains(response, 'data-func-num="-3"')
 
 

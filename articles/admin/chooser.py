@@ -49,7 +49,11 @@ class ChooserParameters(forms.Form):
 
 
 def matching_images(filters: ChooserFilterForm):
-    images = Image.objects.with_credit_data().order_by("-created_at", "-pk")
+    images = (
+        Image.objects.with_credit_data()
+        .prefetch_related("renditions")
+        .order_by("-created_at", "-pk")
+    )
     filters.is_valid()  # an unknown agency is dropped; the search still applies
     if query := filters.cleaned_data.get("q", "").strip():
         images = images.filter(

@@ -51,3 +51,9 @@ def picture(image, layout, alt=None, priority=False):
 
 def _srcset(renditions) -> str:
     return ", ".join(f"{r.file.url} {r.width_px}w" for r in renditions)
+
+
+@register.simple_tag
+def preview_url(image) -> str:
+    """A small rendition of `image` for staff screens (see `renditions.preview_url`)."""
+    return renditions.preview_url(image)
