@@ -18,6 +18,12 @@ def credited_to(agency) -> Q:
     return Q(agency=agency) | Q(agency__isnull=True, photographer__agency=agency)
 
 
+def credited_agency(image):
+    """The agency the credit line names: the image's own, else its photographer's
+    (`credited_to` for one loaded image)."""
+    return image.agency or (image.photographer.agency if image.photographer else None)
+
+
 KIND_WORDS = {
     "photo": "Image",
     "file_photo": "File image",
@@ -32,7 +38,7 @@ def credit_string(image) -> str:
     if image.credit_text:
         return image.credit_text
     photographer = image.photographer
-    agency = image.agency or (photographer.agency if photographer else None)
+    agency = credited_agency(image)
     if photographer and agency:
         return f"{photographer.name}/{agency.name}"
     if agency:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from articles import renditions
 from articles.models import Article, ArticleImage, Byline, Image
 from tests.helpers import (
     admin_url,
@@ -125,10 +126,11 @@ def test_changelist_runs_the_same_queries_however_many_rows(
         assert response.status_code == 200
         return len(captured)
 
-    queries()  # fills the content-type cache
+    queries()  # fills the content-type cache and makes the thumbnails' renditions
     with_few = queries()
     for _ in range(4):
         add_rows(make_image, ap_image, make_article)
+    queries()  # makes the new rows' renditions
 
     assert queries() == with_few
 
@@ -201,7 +203,7 @@ def test_image_thumbnail_escapes_alt_text(admin_client, make_image):
 
     assertContains(response, 'alt="&lt;b&gt;&quot;Bold&quot;&lt;/b&gt; claim"')
     assertNotContains(response, "<b>")
-    assertContains(response, f'src="{image.file.url}"')
+    assertContains(response, f'src="{renditions.preview_url(image)}"')
 
 
 def test_image_change_page_shows_picture_credit_and_upload_record(
@@ -212,7 +214,8 @@ def test_image_change_page_shows_picture_credit_and_upload_record(
 
     response = admin_client.get(admin_url(Image, "change", ap_image.pk))
 
-    assertContains(response, f'<img src="{ap_image.file.url}"')
+    assertContains(response, f'<img src="{renditions.preview_url(ap_image)}"')
+    assertNotContains(response, "/media/images/")
     assertContains(response, "Image by Hassan Ammar/AP Images")
     assertContains(response, '<div class="readonly">1200</div>', html=True)
     assertContains(

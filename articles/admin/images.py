@@ -21,6 +21,7 @@ from articles.admin.filters import (
     UsageFilter,
 )
 from articles.admin.forms import ImageForm
+from articles.admin.metadata import reread_embedded_metadata
 from articles.admin.originals import original
 from articles.admin.report import credits_report
 from articles.admin.thumbnails import thumbnail
@@ -145,7 +146,7 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
         "photographer__agency__name",
     ]
     date_hierarchy = "created_at"
-    actions = [change_credits_and_rights]
+    actions = [change_credits_and_rights, reread_embedded_metadata]
     formfield_overrides = {PictureField: {"widget": OriginalFileWidget}}
     autocomplete_fields = ["photographer", "agency"]
     readonly_fields = [
@@ -240,6 +241,10 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
         ),
     ]
     inlines = [ArticleImageInline]
+
+    def get_queryset(self, request):
+        # The list's thumbnails are renditions: one query for all of them.
+        return super().get_queryset(request).prefetch_related("renditions")
 
     def get_urls(self):
         chooser = self.admin_site.admin_view(partial(image_chooser, model_admin=self))

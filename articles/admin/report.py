@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from articles import credits
 from articles.models import Article, ArticleImage
 
 NO_AGENCY = "No agency"
@@ -68,12 +69,6 @@ class Group:
         return len({use.image_id for use in self.uses})
 
 
-def credited_agency(image):
-    """The agency the credit line names: the image's own, else its photographer's
-    (the rule of `articles.credits.credited_to`, for one loaded image)."""
-    return image.agency or (image.photographer.agency if image.photographer else None)
-
-
 def published_uses(start: date, end: date):
     """Every use of a picture in a story published (and live) from `start` to `end`,
     whole days in the site's time zone, in one query."""
@@ -104,7 +99,7 @@ def grouped(uses, name_of, nobody: str) -> list[Group]:
 def report_groups(start: date, end: date) -> dict[str, list[Group]]:
     uses = list(published_uses(start, end))
     return {
-        "agency": grouped(uses, credited_agency, NO_AGENCY),
+        "agency": grouped(uses, credits.credited_agency, NO_AGENCY),
         "photographer": grouped(
             uses, lambda image: image.photographer, NO_PHOTOGRAPHER
         ),

@@ -151,6 +151,9 @@ class ArticleImageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     ]
     fields = ["image", "used_in", "role", "position"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("image__renditions")
+
     def has_view_permission(self, request, obj=None):
         return may_read_articles(request) and super().has_view_permission(request, obj)
 
