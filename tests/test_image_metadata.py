@@ -5,13 +5,9 @@ import json
 import re
 
 import pytest
-from django.contrib.admin.sites import site
-from django.contrib.messages import get_messages
-from django.contrib.messages.storage.fallback import FallbackStorage
-from django.test import RequestFactory
+from django.test import Client
 from pytest_django.asserts import assertContains
 
-from articles.admin.metadata import reread_embedded_metadata
 from articles.image_metadata import read_embedded_metadata
 from articles.models import Agency, Image, Photographer
 from tests.helpers import admin_url, image_form_data, upload
@@ -53,12 +49,19 @@ def change_data(image, **fields) -> dict:
 
 
 def reread(admin_user, images):
-    request = RequestFactory().post("/admin/articles/image/")
-    request.user = admin_user
-    request.session = {}
-    request._messages = FallbackStorage(request)
-    reread_embedded_metadata(site._registry[Image], request, images)
-    return [str(message) for message in get_messages(request)]
+    """Run the Images list's "Re-read embedded metadata" action; its messages."""
+    client = Client()
+    client.force_login(admin_user)
+    response = client.post(
+        admin_url(Image),
+        {
+            "action": "reread_embedded_metadata",
+            "_selected_action": [image.pk for image in images],
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    return [str(message) for message in response.context["messages"]]
 
 
 # The sample files ------------------------------------------------------------------------
