@@ -220,20 +220,24 @@ def crops_for(image) -> dict[str, object]:
 def make_renditions(image) -> dict[tuple, object]:
     """Make whatever renditions of `image` are missing or out of date, once: a second
     caller waits for the first and then finds them made."""
-    from articles.models import Rendition  # the model imports this module's callers
+    from articles.models import Image, Rendition  # models import this module's callers
 
     with _lock(image.pk):
-        current = _current(image, Rendition.objects.filter(image=image))
+        # Made from the image as stored: `image` may hold a form's unsaved values.
+        stored = Image.objects.filter(pk=image.pk).first()
+        if stored is None:
+            return {}
+        current = _current(stored, Rendition.objects.filter(image=stored))
         missing = [
             spec
-            for spec in specs_for(image.width, image.height)
+            for spec in specs_for(stored.width, stored.height)
             if spec.key not in current
         ]
         if missing:
-            with image.file.open("rb") as file:
-                made = make(file, missing, (image.focal_x, image.focal_y))
+            with stored.file.open("rb") as file:
+                made = make(file, missing, (stored.focal_x, stored.focal_y))
             for item in made:
-                current[item.spec.key] = _store(image, item)
+                current[item.spec.key] = _store(stored, item)
     # So that `image.renditions.all()` reads the new rows.
     getattr(image, "_prefetched_objects_cache", {}).pop("renditions", None)
     return current

@@ -246,3 +246,13 @@ def test_benchmark_prints_each_rendition_and_the_median_time():
     assert "Original: 2400 × 1600 JPEG" in text
     assert text.count(" bytes") == 10  # the original and nine renditions
     assert "All 9 renditions: median" in text
+
+
+def test_a_focal_point_typed_but_not_saved_remakes_nothing(make_image):
+    image = make_image()
+    before = {r.pk: r.file.name for r in made(image).values()}
+
+    image.focal_x = 0.1  # typed into a form that was then refused
+    renditions.preview_url(image)
+
+    assert {r.pk: r.file.name for r in image.renditions.all()} == before
