@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from articles import renditions
 from articles.models import Image, Photographer
 from tests.browser.conftest import BrowserLog
 from tests.browser.editing import open_chooser
@@ -78,7 +79,9 @@ def test_editor_adds_a_photographer_in_the_chooser_and_uploads_a_picture(
     assert image.photographer == Photographer.objects.get(name="Priya Castell")
     assert image.licence == Image.Licence.STAFF
     assert image.original_filename == "crane.png"
-    expect(dialog.get_by_label("Image URL")).to_have_value(image.file.url)
+    expect(dialog.get_by_label("Image URL")).to_have_value(
+        renditions.preview_url(image)
+    )
     check_popups(popup_logs)
 
 
