@@ -49,11 +49,12 @@ EXIF_ORIENTATION = 0x0112
 QUARTER_TURNS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 # Markup that makes a browser or a server run code. Each alternative is long enough that
-# compressed pixel data matches it by chance about once in 100,000 files of 40 MB: a tag
-# needs a space or slash after its name and a closing ">" after printable text.
+# compressed pixel data matches it by chance about once in 30,000 files of 40 MB: a tag
+# is closed at once ("<script>") or has a space or slash after its name and a closing
+# ">" after printable text.
 MARKUP = re.compile(
     rb"<\?php\s|<!doctype\s+html"
-    rb"|<(?:script|svg|html|iframe|object|embed|body|img)[\s/][\t\n\r\x20-\x7e]{0,1000}?>",
+    rb"|<(?:script|svg|html|iframe|object|embed|body|img)(?:>|[\s/][\t\n\r\x20-\x7e]{0,1000}?>)",
     re.IGNORECASE,
 )
 SCAN_CHUNK = 1024 * 1024

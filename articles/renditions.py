@@ -34,8 +34,7 @@ CROP_WIDTH = 1200
 # ten times faster than its default and a few per cent larger.
 AVIF_OPTIONS = {"quality": 55, "speed": 8}
 JPEG_OPTIONS = {"quality": 80, "optimize": True, "progressive": True}
-CONTENT_TYPES = {"avif": "image/avif", "jpeg": "image/jpeg"}
-EXTENSIONS = {"avif": "avif", "jpeg": "jpg"}
+SUFFIXES = {"avif": "avif", "jpeg": "jpg"}
 
 LOCK_SECONDS = 120  # longer than making every rendition of the largest picture takes
 WAIT_SECONDS = 30  # how long a request waits for another one making the same renditions
@@ -136,18 +135,20 @@ def _upright_srgb(original, specs):
         needed = max(_fraction_needed(*upright, spec) for spec in specs)
         original.draft("RGB", (math.ceil(width * needed), math.ceil(height * needed)))
     picture = ImageOps.exif_transpose(original)
-    icc = picture.info.get("icc_profile")
-    picture = picture.convert("RGBA" if picture.has_transparency_data else "RGB")
-    if icc:
+    mode = "RGBA" if picture.has_transparency_data else "RGB"
+    converted = None
+    if icc := picture.info.get("icc_profile"):
         try:
-            picture = ImageCms.profileToProfile(
+            # Into sRGB from the picture's own profile, in its own mode (CMYK, grey, RGB).
+            converted = ImageCms.profileToProfile(
                 picture,
                 ImageCms.ImageCmsProfile(io.BytesIO(icc)),
                 _SRGB,
-                outputMode=picture.mode,
+                outputMode=mode,
             )
         except (ImageCms.PyCMSError, OSError):
-            pass  # a broken profile: the pixels as they are
+            pass  # a profile we cannot use: the pixels as they are
+    picture = converted or picture.convert(mode)
     picture.info = {}  # nothing of the original's metadata goes on
     return picture
 
@@ -192,7 +193,7 @@ def renditions_for(image) -> dict[tuple, object]:
     """The image's up-to-date renditions by spec key, made now if any is missing.
     Reads `image.renditions.all()`, so a prefetch keeps a page's queries fixed."""
     wanted = specs_for(image.width, image.height)
-    current = _current(image, image.renditions.all())
+    current = _up_to_date(image, image.renditions.all())
     if all(spec.key in current for spec in wanted):
         return current
     try:
@@ -217,9 +218,10 @@ def crops_for(image) -> dict[str, object]:
     return {r.crop: r for r in renditions_for(image).values() if r.crop}
 
 
-def make_renditions(image) -> dict[tuple, object]:
-    """Make whatever renditions of `image` are missing or out of date, once: a second
-    caller waits for the first and then finds them made."""
+def make_renditions(image, *, again=False) -> dict[tuple, object]:
+    """Make whatever renditions of `image` are missing or out of date (`again`: all of
+    them), once: a second caller waits for the first and then finds them made.
+    Renditions no longer wanted (the file was replaced by a smaller one) are deleted."""
     from articles.models import Image, Rendition  # models import this module's callers
 
     with _lock(image.pk):
@@ -227,7 +229,8 @@ def make_renditions(image) -> dict[tuple, object]:
         stored = Image.objects.filter(pk=image.pk).first()
         if stored is None:
             return {}
-        current = _current(stored, Rendition.objects.filter(image=stored))
+        existing = Rendition.objects.filter(image=stored)
+        current = {} if again else _up_to_date(stored, existing)
         missing = [
             spec
             for spec in specs_for(stored.width, stored.height)
@@ -238,12 +241,19 @@ def make_renditions(image) -> dict[tuple, object]:
                 made = make(file, missing, (stored.focal_x, stored.focal_y))
             for item in made:
                 current[item.spec.key] = _store(stored, item)
+        existing.exclude(pk__in=[r.pk for r in current.values()]).delete()
     # So that `image.renditions.all()` reads the new rows.
     getattr(image, "_prefetched_objects_cache", {}).pop("renditions", None)
     return current
 
 
-def _current(image, renditions) -> dict[tuple, object]:
+def withdraw(image) -> int:
+    """Delete the renditions of `image` (their files go too): for pictures whose rights
+    have expired, so their public addresses stop answering. Returns how many."""
+    return image.renditions.all().delete()[0]
+
+
+def _up_to_date(image, renditions) -> dict[tuple, object]:
     return {
         (r.width, r.format, r.crop): r
         for r in renditions
@@ -259,7 +269,7 @@ def _store(image, made: Made):
     # A new random name each time: caches and CDNs never serve an out-of-date crop,
     # and nobody can guess a rendition of an image they have not been shown.
     name = default_storage.save(
-        f"renditions/{image.pk}/{token_hex(8)}-{label}.{EXTENSIONS[spec.format]}",
+        f"renditions/{image.pk}/{token_hex(8)}-{label}.{SUFFIXES[spec.format]}",
         ContentFile(made.content),
     )
     fields = {
@@ -302,14 +312,17 @@ def _store(image, made: Made):
 @contextmanager
 def _lock(image_id):
     """One maker at a time per image, across processes when the cache is shared
-    (Redis in production). A holder that died frees the lock after LOCK_SECONDS."""
-    key = f"renditions:making:{image_id}"
+    (Redis in production; the default local-memory cache covers one process). A holder
+    that died frees the lock after LOCK_SECONDS; a waiter gives up after WAIT_SECONDS
+    and makes the renditions itself rather than show nothing."""
+    key, token = f"renditions:making:{image_id}", token_hex(8)
     deadline = time.monotonic() + WAIT_SECONDS
-    while not cache.add(key, 1, LOCK_SECONDS):
+    while not (held := cache.add(key, token, LOCK_SECONDS)):
         if time.monotonic() > deadline:
-            break  # make them ourselves rather than show nothing
+            break
         time.sleep(0.05)
     try:
         yield
     finally:
-        cache.delete(key)
+        if held and cache.get(key) == token:  # never free another maker's lock
+            cache.delete(key)

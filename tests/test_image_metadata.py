@@ -5,6 +5,8 @@ import json
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
 from django.test import Client
 from pytest_django.asserts import assertContains
 
@@ -429,3 +431,47 @@ def test_new_file_replacing_the_old_one_updates_only_untouched_fields(admin_clie
     assert image.caption == "New caption"
     assert image.copyright_notice == "Staff notice"
     assert image.photographer.name == "Second Shooter"
+
+
+def test_only_staff_who_may_change_images_can_reread_and_it_is_recorded(
+    client, admin_user, django_user_model, make_image
+):
+    image = make_image(
+        file=upload("old.jpg", jpeg_with(iptc={"caption": b"From the file"}))
+    )
+    viewer = django_user_model.objects.create_user("viewer", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_image"))
+    client.force_login(viewer)
+
+    response = client.post(
+        admin_url(Image),
+        {"action": "reread_embedded_metadata", "_selected_action": [image.pk]},
+    )
+
+    image.refresh_from_db()
+    assert response.status_code == 200  # the list again: no such action for them
+    assert image.caption == ""
+
+    reread(admin_user, [image])
+
+    image.refresh_from_db()
+    assert image.caption == "From the file"
+    entry = LogEntry.objects.get(object_id=str(image.pk))
+    assert entry.user == admin_user
+    assert entry.get_change_message() == "Re-read embedded metadata: filled in caption."
+
+
+def test_names_from_the_file_are_escaped_in_the_form_help(admin_client):
+    markup = '<img src=x onerror="alert(1)">'
+    content = jpeg_with(xmp=xmp_packet(dc_creator=markup))
+
+    response = admin_client.post(
+        admin_url(Image, "add"),
+        image_form_data(file=upload(f"{markup}.jpg", content), alt_text=""),
+    )
+
+    assert response.status_code == 200  # refused: no alt text
+    html = response.content.decode()
+    assert "<img src=x" not in html
+    assert "The file credits “&lt;img src=x onerror=&quot;alert(1)&quot;&gt;”" in html
+    assert "Keeping “&lt;img src=x onerror=&quot;alert(1)&quot;&gt;.jpg”" in html

@@ -2,10 +2,11 @@
 
 import io
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from PIL import ExifTags, Image as PILImage, ImageStat
 
@@ -150,9 +151,12 @@ def test_crops_keep_the_focal_point_and_are_made_again_when_it_moves(
     assert after[(960, "avif", "")].file.name == before[(960, "avif", "")].file.name
 
 
-def test_a_new_file_gets_new_renditions(make_image, django_capture_on_commit_callbacks):
-    image = make_image()
-    old = made(image)[(480, "jpeg", "")]
+def test_a_new_file_gets_new_renditions_and_the_old_files_go(
+    make_image, django_capture_on_commit_callbacks
+):
+    image = make_image(file=upload(content=image_bytes(size=(2400, 1600))))
+    old_files = [r.file.name for r in made(image).values()]
+    old_original = image.file.name
 
     with django_capture_on_commit_callbacks(execute=True):
         image.file = upload(content=image_bytes(size=(900, 900), color=(0, 200, 0)))
@@ -160,7 +164,12 @@ def test_a_new_file_gets_new_renditions(make_image, django_capture_on_commit_cal
 
     new = image.renditions.get(width=480, format="jpeg", crop="")
     assert (new.width_px, new.height_px) == (480, 480)
-    assert not default_storage.exists(old.file.name)
+    # 900 pixels wide: no 1600 any more, and nothing of the old picture is left.
+    assert sorted({r.width for r in image.renditions.all()}) == [480, 960, 1200]
+    assert image.renditions.count() == 7
+    assert not any(default_storage.exists(name) for name in old_files)
+    assert not storages["originals"].exists(old_original)
+    assert storages["originals"].exists(image.file.name)
 
 
 def test_uploading_makes_the_renditions_through_the_task(
@@ -209,16 +218,33 @@ def test_requests_that_find_renditions_missing_make_them_once(make_image, monkey
     assert Rendition.objects.filter(image=image).count() == 9
 
 
-def test_deleting_an_image_removes_its_renditions_files(
+def test_deleting_an_image_removes_its_original_and_renditions(
     make_image, django_capture_on_commit_callbacks
 ):
     image = make_image()
     names = [r.file.name for r in made(image).values()]
+    original = image.file.name
 
     with django_capture_on_commit_callbacks(execute=True):
         image.delete()
 
     assert not any(default_storage.exists(name) for name in names)
+    assert not storages["originals"].exists(original)
+
+
+def test_the_renditions_command_withdraws_those_of_expired_pictures(
+    make_image, django_capture_on_commit_callbacks
+):
+    expired = make_image(rights_expire_on=date(2020, 1, 1))
+    names = [r.file.name for r in made(expired).values()]
+    out = io.StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("renditions", stdout=out, stderr=io.StringIO())
+
+    assert not expired.renditions.exists()
+    assert not any(default_storage.exists(name) for name in names)
+    assert "9 withdrawn from pictures whose rights have expired" in out.getvalue()
 
 
 def test_the_renditions_command_makes_missing_ones_and_remakes_all(make_image):
@@ -230,7 +256,7 @@ def test_the_renditions_command_makes_missing_ones_and_remakes_all(make_image):
 
     assert second.renditions.count() == 9
     assert first.renditions.get(width=480, format="jpeg").file.name == kept
-    assert "18 renditions for 2 images." in out.getvalue()
+    assert "18 renditions for 2 images; 0 withdrawn" in out.getvalue()
 
     call_command("renditions", "--all", stdout=out, stderr=io.StringIO())
 

@@ -586,6 +586,14 @@ REFUSED = {
         "This picture has web page code hidden in it (“&lt;script”), a trick used to "
         "attack browsers.",
     ),
+    "jpeg-with-bare-tags": (
+        jpeg_with_comment(b"<html><script>alert(1)</script></html>"),
+        "This picture has web page code hidden in it (“&lt;html”)",
+    ),
+    "jpeg-and-html": (
+        picture_bytes("JPEG") + b"<body>hello</body>",
+        "This picture has web page code hidden in it (“&lt;body”)",
+    ),
     "jpeg-with-php": (
         jpeg_with_comment(b"<?php system($_GET['c']); ?>"),
         "This picture has web page code hidden in it (“&lt;?php”)",

@@ -62,9 +62,11 @@ class ImageForm(forms.ModelForm):
         self.data = data
         self.embedded = (metadata, writable)
         if new_photographer and "photographer" in writable & self.fields.keys():
-            self["photographer"].help_text = (
-                f"The file credits “{new_photographer}”, who is not in the library "
-                "yet: saving adds them as a photographer. Pick one to credit someone else."
+            # Help text is shown unescaped: a name from a file is escaped here.
+            self["photographer"].help_text = format_html(
+                "The file credits “{}”, who is not in the library yet: saving adds them "
+                "as a photographer. Pick one to credit someone else.",
+                new_photographer,
             )
 
     @staticmethod
@@ -114,9 +116,9 @@ class ImageForm(forms.ModelForm):
             self.data["kept_upload"] = kept_uploads.keep(upload, user=self.user)
             self.fields["file"].required = False
             # The bound field copied the help text when validation made it.
-            self["file"].help_text = (
-                f"Keeping “{upload.name}” from your last try. "
-                "Pick another file only to replace it."
+            self["file"].help_text = format_html(
+                "Keeping “{}” from your last try. Pick another file only to replace it.",
+                upload.name,
             )
 
     def save(self, commit=True):

@@ -8,7 +8,7 @@ from django.utils.text import get_text_list
 from articles.image_metadata import apply_embedded_metadata, read_embedded_metadata
 
 
-@admin.action(description="Re-read embedded metadata")
+@admin.action(description="Re-read embedded metadata", permissions=["change"])
 def reread_embedded_metadata(modeladmin, request, queryset):
     read = changed_images = changed_fields = 0
     missing = []
@@ -22,6 +22,17 @@ def reread_embedded_metadata(modeladmin, request, queryset):
                 continue
             changed = apply_embedded_metadata(image, metadata)
             image.save(update_fields=[*changed, "embedded_metadata", "updated_at"])
+            if changed:
+                modeladmin.log_change(
+                    request,
+                    image,
+                    "Re-read embedded metadata: filled in "
+                    + get_text_list(
+                        [str(image._meta.get_field(f).verbose_name) for f in changed],
+                        "and",
+                    )
+                    + ".",
+                )
             read += 1
             changed_images += bool(changed)
             changed_fields += len(changed)

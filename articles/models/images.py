@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
 from articles import credits
@@ -37,6 +39,11 @@ def rights_cutoff(at=None):
     """The first day whose rights still cover `at`: rights run to the end of their
     `rights_expire_on` day in the site's time zone, so at midnight that day is past."""
     return timezone.localdate(at)
+
+
+def _delete_original_on_commit(name: str) -> None:
+    storage = get_originals_storage()
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 class Image(models.Model):
@@ -186,10 +193,14 @@ class Image(models.Model):
             update_fields = {*update_fields, *FILE_RECORD_FIELDS}
         super().save(*args, update_fields=update_fields, **kwargs)
         source = self._rendition_source()
-        if source != getattr(self, "_renditions_made_from", None):
+        made_from = getattr(self, "_renditions_made_from", None)
+        if source != made_from:
             # A new file or focal point: new renditions, once the row is there to read.
             transaction.on_commit(partial(make_renditions.enqueue, self.pk))
             self._renditions_made_from = source
+        if made_from and source and made_from[0] != source[0]:
+            # A replaced original goes, GPS and all, once the new one is committed.
+            _delete_original_on_commit(made_from[0])
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
@@ -221,3 +232,10 @@ class Image(models.Model):
     @property
     def featured_credit_line(self) -> str:
         return credits.credit_line(self, featured=True)
+
+
+@receiver(post_delete, sender=Image)
+def _delete_original(sender, instance, **kwargs):
+    """A deleted image's original does not linger in storage (it may carry GPS)."""
+    if instance.file.name:
+        _delete_original_on_commit(instance.file.name)

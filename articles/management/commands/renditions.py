@@ -8,7 +8,9 @@ from articles.models import Image, Rendition
 class Command(BaseCommand):
     help = (
         "Make the renditions readers see: those missing or out of date (the default), "
-        "or, with --all, every one again (after changing the encoder settings)."
+        "or, with --all, every one again (after changing the encoder settings). "
+        "Pictures whose rights have expired lose theirs, so their public addresses "
+        "stop answering: run it daily."
     )
 
     def add_arguments(self, parser):
@@ -26,20 +28,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, all=False, **options):
         images = Image.objects.exclude(file="").order_by("pk")
-        failed = []
+        failed, withdrawn, total = [], 0, images.count()
+        # A bar on a terminal; nothing in logs (disable=None).
         with tqdm(
-            total=images.count(), unit="image", file=self.stderr, disable=None
+            total=total, unit="image", file=self.stderr, disable=None
         ) as progress:
             for image in images.iterator():
-                if all:
-                    Rendition.objects.filter(image=image).delete()
                 try:
-                    renditions.make_renditions(image)
+                    if image.rights_expired():
+                        withdrawn += renditions.withdraw(image)
+                    else:
+                        renditions.make_renditions(image, again=all)
                 except Exception as error:  # one bad original must not stop the rest
                     failed.append(f"image {image.pk}: {error}")
                 progress.update()
-        made = Rendition.objects.count()
-        self.stdout.write(f"{made} renditions for {len(images)} images.")
+        self.stdout.write(
+            f"{Rendition.objects.count()} renditions for {total} images; "
+            f"{withdrawn} withdrawn from pictures whose rights have expired."
+        )
         for failure in failed:
             self.stderr.write(f"Could not make the renditions of {failure}")
         if failed:
