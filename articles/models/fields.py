@@ -1,4 +1,3 @@
-import functools
 import hashlib
 from pathlib import PurePath
 from uuid import uuid4
@@ -115,17 +114,10 @@ class PictureFormField(forms.ImageField):
 
 class PictureField(ImageField):
     """An ImageField whose files are checked through, stored under generated names and
-    measured as they are seen (`Image.file`). A save that fails after the file was
-    stored (a database error, a refused row) removes the file: no orphan is left."""
+    measured as they are seen (`Image.file`; `Image.save()` removes a file whose row
+    could not be written)."""
 
     attr_class = PictureFieldFile
-
-    def contribute_to_class(self, cls, name, **kwargs):
-        super().contribute_to_class(cls, name, **kwargs)
-        if not cls._meta.abstract:
-            # The file is stored while the INSERT or UPDATE is built (pre_save), so only
-            # a wrapper around the whole write sees that write fail.
-            cls.save_base = _removing_new_file_on_failure(cls.save_base, self.attname)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PictureFormField, **kwargs})
@@ -134,24 +126,6 @@ class PictureField(ImageField):
         # Only how files are named changes; nothing in the database does.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
-
-
-def _removing_new_file_on_failure(save_base, attname):
-    @functools.wraps(save_base)
-    def save_base_removing_new_file_on_failure(instance, *args, **kwargs):
-        file = getattr(instance, attname)
-        upload = None if file._committed else file.file
-        try:
-            return save_base(instance, *args, **kwargs)
-        except BaseException:
-            file = getattr(instance, attname)
-            if upload is not None and file._committed:
-                file.storage.delete(file.name)
-                # As before the save: trying again stores the upload again.
-                setattr(instance, attname, upload)
-            raise
-
-    return save_base_removing_new_file_on_failure
 
 
 def file_sha256(file) -> str:

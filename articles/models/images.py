@@ -191,7 +191,16 @@ class Image(models.Model):
         if update_fields is not None and "file" in update_fields:
             # What storing the file records about it is written with it.
             update_fields = {*update_fields, *FILE_RECORD_FIELDS}
-        super().save(*args, update_fields=update_fields, **kwargs)
+        upload = None if self.file._committed else self.file.file
+        try:
+            # The new file is stored while the row is written (pre_save).
+            super().save(*args, update_fields=update_fields, **kwargs)
+        except BaseException:
+            if upload is not None and self.file._committed:
+                # The row was refused: no orphan file, and trying again stores it again.
+                self.file.storage.delete(self.file.name)
+                self.file = upload
+            raise
         source = self._rendition_source()
         made_from = getattr(self, "_renditions_made_from", None)
         if source != made_from:
