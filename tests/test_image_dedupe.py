@@ -5,6 +5,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Image
 from tests.helpers import admin_url, image_bytes, image_form_data, upload
+from tests.metadata_files import jpeg_with, xmp_packet
 
 CHOOSER = "/admin/articles/image/chooser/"
 
@@ -138,3 +139,45 @@ def test_replacing_an_image_file_with_another_image_file_is_refused(
     image.refresh_from_db()
     assert image.original_filename == "mine.jpg"
     assertNotContains(response, "Keeping “copy.jpg”")
+
+
+def test_a_refused_duplicates_credits_do_not_stick_to_the_next_file(
+    admin_client, make_image
+):
+    credited = jpeg_with(
+        xmp=xmp_packet(dc_creator="Wire Photographer", dc_description="Wire caption")
+    )
+    make_image(file=upload("first.jpg", credited))
+
+    refused = admin_client.post(
+        admin_url(Image, "add"),
+        image_form_data(file=upload("again.jpg", credited), alt_text="Harbour"),
+    )
+    shown = refused.context["adminform"].form
+    assert shown.errors["file"]
+    assert shown["caption"].value() == ""  # the refused file's caption is not offered
+    assertNotContains(refused, "Wire Photographer")
+
+    # What the browser sends back: the form as shown, with another picture.
+    data = {
+        name: shown[name].value() or ""
+        for name in (
+            "alt_text",
+            "caption",
+            "credit_type",
+            "licence",
+            "focal_x",
+            "focal_y",
+        )
+    }
+    saved = admin_client.post(
+        admin_url(Image, "add"),
+        image_form_data(
+            file=upload("other.png", image_bytes(image_format="PNG")), **data
+        ),
+    )
+
+    assert saved.status_code == 302
+    image = Image.objects.latest("pk")
+    assert image.caption == ""
+    assert image.photographer is None

@@ -48,6 +48,7 @@ class ImageForm(forms.ModelForm):
         metadata = read_embedded_metadata(upload)
         if not metadata:
             return
+        self.posted_data = self.data
         writable = untouched_fields(self.instance)
         suggestions, new_photographer = self.suggestions(metadata)
         data = self.data.copy()
@@ -110,6 +111,11 @@ class ImageForm(forms.ModelForm):
 
     def full_clean(self):
         super().full_clean()
+        if self.embedded and "file" in self.errors:
+            # A refused file's credits go with it: shown again, they would count as
+            # typed by staff and be saved with the next file picked.
+            self.data, self.embedded = self.posted_data, None
+            self["photographer"].help_text = self.fields["photographer"].help_text
         upload = self.files.get("file") if self.is_bound else None
         if upload and self.errors and "file" not in self.errors:
             self.data = self.data.copy()
