@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.storage import default_storage, storages
 from django.db import connection
@@ -214,3 +215,17 @@ def test_migration_moves_public_originals_to_private_storage_and_back(settings):
     assert default_storage.exists(moved)
     assert not storages["originals"].exists(moved)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_a_card_cuts_its_picture_around_the_focal_point(
+    client, make_article, make_image
+):
+    article = make_article(featured_image=make_image(focal_x=0.72, focal_y=0.1))
+
+    html = client.get(article.section.get_absolute_url()).content.decode()
+
+    (card,) = pictures_in(html)
+    assert '<img class="focal-x7 focal-y1" ' in card
+    css = (settings.BASE_DIR / "articles/static/articles/site.css").read_text()
+    assert ".focal-x7 { --focal-x: 70%; }" in css
+    assert ".focal-y1 { --focal-y: 10%; }" in css

@@ -21,6 +21,8 @@ SIZES = {
     "author": "10rem",
 }
 FALLBACK_WIDTH = 960  # the `src` for browsers that read no srcset
+# Layouts that cut the picture to their own shape (site.css): the focal point steers it.
+CUT_LAYOUTS = {"card", "lead"}
 
 
 @register.inclusion_tag("articles/_picture.html")
@@ -46,6 +48,11 @@ def picture(image, layout, alt=None, priority=False):
         "sizes": SIZES[layout],
         "alt": image.alt_text if alt is None else alt,
         "priority": priority,
+        "focal_class": (
+            f"focal-x{round(image.focal_x * 10)} focal-y{round(image.focal_y * 10)}"
+            if layout in CUT_LAYOUTS
+            else ""
+        ),
     }
 
 
