@@ -291,3 +291,24 @@ def test_kept_pictures_left_behind_are_removed_after_a_day(admin_client, db):
     assert abandoned not in pending_files()
     assert len(pending_files()) == 1
     assertContains(refused, 'name="kept_upload"')
+
+
+def test_chooser_says_when_a_pictures_rights_have_expired_or_soon_will(
+    admin_client, make_image
+):
+    today = timezone.localdate()
+    make_image(caption="Expired one", rights_expire_on=today - timedelta(days=1))
+    make_image(caption="Expiring one", rights_expire_on=today + timedelta(days=10))
+    make_image(caption="Lasting one", rights_expire_on=today + timedelta(days=90))
+
+    response = admin_client.get(CHOOSER)
+
+    assertContains(
+        response,
+        f"Expired on {today - timedelta(days=1):%-d %b %Y}: readers will not see it.",
+    )
+    assertContains(
+        response,
+        f"Expires on {today + timedelta(days=10):%-d %b %Y}: then readers stop seeing it.",
+    )
+    assertContains(response, 'class="chooser__rights"', count=2)

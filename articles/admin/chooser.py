@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from articles import credits
+from articles.admin.filters import rights_status
 from articles.admin.forms import ImageUploadForm
 from articles.models import Agency, Image
 
@@ -98,6 +99,8 @@ def image_chooser(request, model_admin):
 
     filters = ChooserFilterForm(request.GET)
     page = Paginator(matching_images(filters), PAGE_SIZE).get_page(parameters["page"])
+    for image in page:
+        image.rights_status = rights_status(image)  # readers stop seeing it: say so
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("chosen", None)

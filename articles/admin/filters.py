@@ -10,11 +10,24 @@ from datetime import timedelta
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
 from articles import credits
 from articles.models import Agency, Article, ArticleImage, Image
 
 EXPIRY_WARNING = timedelta(days=30)
+
+
+def rights_status(image: Image) -> str:
+    """“Expired on 3 Nov 2025”, “Expires on 3 Dec 2025”, or "" when nothing is due."""
+    if image.rights_expire_on is None:
+        return ""
+    day = format_date(image.rights_expire_on, "j M Y")
+    if image.rights_expired():
+        return f"Expired on {day}"
+    if image.rights_expired(timezone.now() + EXPIRY_WARNING):
+        return f"Expires on {day}"
+    return ""
 
 
 def expiring_soon(queryset):

@@ -5,20 +5,18 @@ from functools import partial
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 
 from articles.admin.bulk import change_credits_and_rights
 from articles.admin.chooser import image_chooser
 from articles.admin.embargo import EmbargoedDeletionMixin, may_read_articles
 from articles.admin.filters import (
-    EXPIRY_WARNING,
     AltTextFilter,
     CreditedAgencyFilter,
     CreditListFilter,
     RightsFilter,
     UsageFilter,
+    rights_status,
 )
 from articles.admin.forms import ImageForm
 from articles.admin.metadata import reread_embedded_metadata
@@ -100,18 +98,6 @@ def replaced(fields: list[str], shown: dict) -> list[str]:
     """`fields` with each in `shown` replaced by its stand-in, or left out (None)."""
     fields = [shown.get(name, name) for name in fields]
     return [name for name in fields if name]
-
-
-def rights_status(image: Image) -> str:
-    """“Expired on 3 Nov 2025”, “Expires on 3 Dec 2025”, or "" when nothing is due."""
-    if image.rights_expire_on is None:
-        return ""
-    day = format_date(image.rights_expire_on, "j M Y")
-    if image.rights_expired():
-        return f"Expired on {day}"
-    if image.rights_expired(timezone.now() + EXPIRY_WARNING):
-        return f"Expires on {day}"
-    return ""
 
 
 @admin.register(Image)
