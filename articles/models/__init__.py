@@ -1,4 +1,5 @@
 from articles.models.articles import Article, ArticleQuerySet, Byline, TaggedArticle
+from articles.models.corrections import Correction, FrontPagePin, Redirect
 from articles.models.credits import Agency, Photographer
 from articles.models.images import Image, ImageQuerySet
 from articles.models.people import Author
@@ -6,6 +7,12 @@ from articles.models.renditions import Rendition
 from articles.models.sections import Section
 from articles.models.tags import Tag
 from articles.models.usage import ArticleImage
+from articles.models.workflow import (
+    InternalNote,
+    PreviewLink,
+    WorkflowEvent,
+    WorkingCopy,
+)
 
 __all__ = [
     "Agency",
@@ -14,11 +21,18 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "Byline",
+    "Correction",
+    "FrontPagePin",
     "Image",
+    "InternalNote",
     "ImageQuerySet",
     "Photographer",
+    "PreviewLink",
+    "Redirect",
     "Rendition",
     "Section",
     "Tag",
     "TaggedArticle",
+    "WorkflowEvent",
+    "WorkingCopy",
 ]

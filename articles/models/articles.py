@@ -8,6 +8,7 @@ from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from slugify import slugify
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
@@ -144,11 +145,34 @@ class TaggedArticle(ItemBase):
         verbose_name_plural = "tags on articles"
 
 
+class ArticleVersionExtras(models.Model):
+    """What a version of an article records besides its own fields: its tags and
+    bylines (kept as data, since they live in other tables)."""
+
+    tag_names = models.JSONField(default=list, blank=True)
+    bylines = models.JSONField(
+        default=list, blank=True, help_text="[[author id, name], ...] in byline order."
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
+
+    class Label(models.TextChoices):
+        ANALYSIS = "analysis", "Analysis"
+        OPINION = "opinion", "Opinion"
+        EXPLAINER = "explainer", "Explainer"
+        INTERVIEW = "interview", "Interview"
+        REVIEW = "review", "Review"
+        LIVE = "live", "Live"
+        OBITUARY = "obituary", "Obituary"
+        SPONSORED = "sponsored", "Sponsored"
 
     headline = models.CharField(max_length=250)
     slug = models.SlugField(
@@ -156,6 +180,17 @@ class Article(models.Model):
         unique=True,
         help_text="The last part of the story's address. Letters, numbers and hyphens only; "
         "it should not change once the story is published.",
+    )
+    label = models.CharField(
+        max_length=20,
+        choices=Label,
+        blank=True,
+        help_text="Shown above the headline, on the story and its cards.",
+    )
+    dateline = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where the story was reported from, e.g. “KYIV”. Shown before the story.",
     )
     standfirst = models.TextField(
         blank=True,
@@ -218,6 +253,7 @@ class Article(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(bases=[ArticleVersionExtras])
 
     class Meta:
         # Unpublished stories have no date; without nulls_first, PostgreSQL would list

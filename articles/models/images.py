@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from articles import credits
 from articles.image_validation import validate_image_upload
@@ -166,6 +167,7 @@ class Image(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ImageQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at"]
