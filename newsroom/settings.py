@@ -42,6 +42,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Versions record who saved them.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: only a 404 is looked up among stories' old addresses.
+    "articles.redirects.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -113,7 +113,7 @@ def image_form_data(**overrides) -> dict:
 
 
 def article_form_data(section, **overrides) -> dict:
-    """What the article add form posts: the article fields and an empty byline inline."""
+    """What the article add form posts: the article fields and empty inlines."""
     return {
         "headline": "Budget day: what changes",
         "slug": "budget-day-what-changes",
@@ -132,4 +132,8 @@ def article_form_data(section, **overrides) -> dict:
         "bylines-INITIAL_FORMS": "0",
         "bylines-MIN_NUM_FORMS": "0",
         "bylines-MAX_NUM_FORMS": "1000",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
     } | overrides

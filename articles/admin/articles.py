@@ -9,6 +9,9 @@ from django.urls import path, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 
 from articles import body
+from articles.admin import autosave, previews, versions
+from articles.admin.autosave import VersionCheckedForm
+from articles.admin.corrections import CorrectionInline
 from articles.admin.filters import ExpiredPicturesFilter
 from articles.admin.images import credit_or_warning, picture_problems
 from articles.admin.thumbnails import thumbnail
@@ -26,7 +29,7 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "Byline (authors are named in order of position)"
 
 
-class ArticleForm(forms.ModelForm):
+class ArticleForm(VersionCheckedForm):
     can_publish = True  # ArticleAdmin.get_form() sets it from the user's permissions
 
     def __init__(self, *args, **kwargs):
@@ -113,7 +116,7 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         ),
         ("SEO", {"classes": ["collapse"], "fields": ["seo_title", "seo_description"]}),
     ]
-    inlines = [BylineInline]
+    inlines = [BylineInline, CorrectionInline]
 
     class Media:
         css = {"all": ["articles/admin/body_editor.css"]}
@@ -184,6 +187,9 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
                 featured_credit,
                 name="articles_article_featured_credit",
             ),
+            *previews.urls(self),
+            *autosave.urls(self),
+            *versions.urls(self),
             *super().get_urls(),
         ]
 

@@ -7,6 +7,7 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from articles.admin import versions
 from articles.admin.bulk import change_credits_and_rights
 from articles.admin.chooser import image_chooser
 from articles.admin.embargo import EmbargoedDeletionMixin, may_read_articles
@@ -244,6 +245,7 @@ class ImageAdmin(EmbargoedDeletionMixin, UsageIndexDeletionMixin, admin.ModelAdm
                 view_original,
                 name="articles_image_original",
             ),
+            *versions.urls(self),
             *super().get_urls(),
         ]
 

@@ -13,7 +13,7 @@ from slugify import slugify
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
-from articles import body
+from articles import body, redirects
 from articles.models.fields import BodyField
 from articles.models.images import Image
 from articles.models.tags import Tag
@@ -294,6 +294,7 @@ class Article(models.Model):
                 "version",
                 "updated_at",
             }
+        redirects.remember_old_address(self)
         version = self.version
         if not self._state.adding:
             self.version += 1
