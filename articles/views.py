@@ -113,6 +113,16 @@ def article_detail(request, section, year, month, day, slug):
         )
 
     images = {use.image_id: use.image for use in article.body_image_uses}
+    return render(
+        request,
+        "articles/article_detail.html",
+        article_context(request, article, images),
+    )
+
+
+def article_context(request, article, images) -> dict:
+    """What the article page shows of `article`, with the body's pictures from `images`
+    (Image by id). Previews build the same page from a draft or an unsaved form."""
     featured = None
     if image := article.public_featured_image:
         featured = body.Figure(
@@ -120,17 +130,13 @@ def article_detail(request, section, year, month, day, slug):
             caption=article.featured_caption or image.caption,
             featured=True,
         )
-    canonical_url = links.absolute_url(request, canonical_path)
-    return render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "featured": featured,
-            "body_parts": body.render(article.body, images),
-            "related": Article.objects.related_to(article),
-            "canonical_url": canonical_url,
-            "current_section_slug": article.section.slug,
-            "share_links": links.share_links(canonical_url, article.headline),
-        },
-    )
+    canonical_url = links.absolute_url(request, article.get_absolute_url())
+    return {
+        "article": article,
+        "featured": featured,
+        "body_parts": body.render(article.body, images),
+        "related": Article.objects.related_to(article),
+        "canonical_url": canonical_url,
+        "current_section_slug": article.section.slug,
+        "share_links": links.share_links(canonical_url, article.headline),
+    }
