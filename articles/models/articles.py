@@ -13,7 +13,7 @@ from slugify import slugify
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
-from articles import body, redirects
+from articles import body, locking, redirects
 from articles.models.fields import BodyField
 from articles.models.images import Image
 from articles.models.tags import Tag
@@ -300,6 +300,10 @@ class Article(models.Model):
             self.version += 1
         try:
             with transaction.atomic():
+                if not self._state.adding:
+                    # Optimistic locking: refused if the row moved past the version
+                    # this instance was loaded at (articles.locking).
+                    locking.ensure_current(self, opened_at=version)
                 super().save(*args, update_fields=update_fields, **kwargs)
                 self.rebuild_image_uses()
         except BaseException:
