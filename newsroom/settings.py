@@ -179,6 +179,8 @@ NEWSROOM_CREDIT_FORMAT = env.str("NEWSROOM_CREDIT_FORMAT", default="{kind} by {c
 NEWSROOM_FEATURED_CREDIT_FORMAT = env.str(
     "NEWSROOM_FEATURED_CREDIT_FORMAT", default="Featured {kind} by {credit}"
 )
+# How long a shared preview link (/preview/<token>/) works, unless revoked sooner.
+NEWSROOM_PREVIEW_HOURS = env.int("NEWSROOM_PREVIEW_HOURS", default=48)
 
 LOGGING = {
     "version": 1,
