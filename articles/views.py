@@ -1,11 +1,12 @@
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import ListView
 
 from articles import body, links
-from articles.models import Article, Author, Section, Tag
+from articles.models import Article, Author, FrontPagePin, Section, Tag
 
 LATEST_ON_HOME = 10  # after the top story
 PER_SECTION_ON_HOME = 4
@@ -24,11 +25,11 @@ class PublishedArticlesMixin:
 
 
 def home(request):
-    """The top story, the latest stories, then a block per section with its newest stories
-    not already shown: a fixed number of queries however many sections there are."""
-    front = list(Article.objects.published().with_listing_data()[: LATEST_ON_HOME + 1])
-    top_story, latest = (front[0], front[1:]) if front else (None, [])
-    shown = [article.pk for article in front]
+    """The top story, editors' pinned stories, the latest stories, then a block per
+    section with its newest stories not already shown: a fixed number of queries
+    however many sections there are."""
+    top_story, pinned, latest = front_page()
+    shown = [article.pk for article in (top_story, *pinned, *latest) if article]
     by_section = defaultdict(list)
     for article in (
         Article.objects.published()
@@ -46,10 +47,52 @@ def home(request):
         "articles/home.html",
         {
             "top_story": top_story,
+            "pinned": pinned,
             "latest": latest,
             "sections": sections,
             "canonical_url": links.absolute_url(request, request.path),
         },
+    )
+
+
+def front_page() -> tuple[Article | None, list[Article], list[Article]]:
+    """(top story, pinned stories, latest stories), in one query with listing data.
+
+    The top story is the live pin at position 0, else the newest story; live pins at
+    positions 1 to 6 follow in order; the newest stories not already shown fill
+    "Latest". A story pinned twice shows once, at its first place."""
+    live_pins = FrontPagePin.objects.live()
+    first_place = live_pins.filter(article=OuterRef("pk")).order_by("position")
+    # Enough of the newest to fill "Latest" however many of them are pinned.
+    newest = Article.objects.published().values("pk")[
+        : LATEST_ON_HOME + FrontPagePin.LAST_POSITION + 1
+    ]
+    stories = list(
+        Article.objects.published()
+        .filter(Q(pk__in=newest) | Q(pk__in=live_pins.values("article")))
+        .annotate(pin_position=Subquery(first_place.values("position")[:1]))
+        .with_listing_data()
+    )
+    if not stories:
+        return None, [], []
+    # Newest first (the model's ordering); sorted() keeps that order between equals.
+    pinned = sorted(
+        (story for story in stories if story.pin_position is not None),
+        key=lambda story: story.pin_position,
+    )
+    if pinned and pinned[0].pin_position == FrontPagePin.TOP_STORY:
+        top_story = pinned[0]
+    else:
+        top_story = stories[0]
+    latest = [
+        story
+        for story in stories
+        if story.pin_position is None and story is not top_story
+    ]
+    return (
+        top_story,
+        [story for story in pinned if story is not top_story],
+        latest[:LATEST_ON_HOME],
     )
 
 
@@ -139,4 +182,18 @@ def article_context(request, article, images) -> dict:
         "canonical_url": canonical_url,
         "current_section_slug": article.section.slug,
         "share_links": links.share_links(canonical_url, article.headline),
+        **corrections_and_updated_at(article),
     }
+
+
+def corrections_and_updated_at(article: Article) -> dict:
+    """The story's corrections and updates, newest first, and the "Updated" time its
+    page shows: the later of its last real edit and its newest correction, if either
+    came after publication."""
+    # A preview of an unsaved story has no corrections yet.
+    corrections = list(article.corrections.all()) if article.pk else []
+    moments = [article.updated_at] if article.updated_at and article.was_updated else []
+    if corrections and article.published_at:
+        if corrections[0].created_at > article.published_at:
+            moments.append(corrections[0].created_at)
+    return {"corrections": corrections, "updated_at": max(moments, default=None)}

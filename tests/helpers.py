@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image as PILImage
 
 from articles.models import Image
@@ -136,4 +137,39 @@ def article_form_data(section, **overrides) -> dict:
         "corrections-INITIAL_FORMS": "0",
         "corrections-MIN_NUM_FORMS": "0",
         "corrections-MAX_NUM_FORMS": "1000",
+        "notes-TOTAL_FORMS": "0",
+        "notes-INITIAL_FORMS": "0",
+        "notes-MIN_NUM_FORMS": "0",
+        "notes-MAX_NUM_FORMS": "1000",
     } | overrides
+
+
+def article_change_data(client, article, **overrides) -> dict:
+    """What the change form of a saved, published `article` posts, as opened (hidden
+    fields, such as its version, and every inline's management form, without blank
+    rows), with `overrides`. Inline rows are left out: the article should have none."""
+    context = client.get(admin_url(article, "change", article.pk)).context
+    opened = {
+        field.html_name: field.value()
+        for field in context["adminform"].form.hidden_fields()
+    }
+    for inline in context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        opened |= {field.html_name: field.value() for field in management}
+        # No extra (blank) rows.
+        opened[management["TOTAL_FORMS"].html_name] = management[
+            "INITIAL_FORMS"
+        ].value()
+    published_at = timezone.localtime(article.published_at)
+    return (
+        article_form_data(
+            article.section,
+            headline=article.headline,
+            slug=article.slug,
+            status=article.status,
+            published_at_0=published_at.strftime("%Y-%m-%d"),
+            published_at_1=published_at.strftime("%H:%M:%S"),
+            **opened,
+        )
+        | overrides
+    )

@@ -443,10 +443,10 @@ def test_article_page_runs_a_fixed_number_of_queries(
     large = build(figures=8, authors=4, tags=6, related=7)
 
     # article (with section and featured credit), bylines, tags, featured renditions,
-    # body images, their renditions, related, section navigation
+    # body images, their renditions, related, corrections, section navigation
     for article in (small, large):
         client.get(article.get_absolute_url())  # makes the renditions
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             response = client.get(article.get_absolute_url())
         assert response.status_code == 200
     assert response.content.decode().count('<figure class="figure">') == 8

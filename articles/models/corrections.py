@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -42,6 +43,18 @@ class Redirect(models.Model):
         return f"{self.old_path} → {self.article}"
 
 
+class FrontPagePinQuerySet(models.QuerySet):
+    def live(self):
+        """Pins on the home page now: their window is open (no start or started, no end
+        or not yet ended) and their story is published."""
+        now = timezone.now()
+        return self.filter(
+            Q(starts_at__isnull=True) | Q(starts_at__lte=now),
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now),
+            article__in=apps.get_model("articles", "Article").objects.published(),
+        )
+
+
 class FrontPagePin(models.Model):
     """Editors' curation of the home page: the top story (position 0) and up to six
     pinned stories, each for an optional window of time. Where no pin is live, the
@@ -63,6 +76,8 @@ class FrontPagePin(models.Model):
         null=True, blank=True, help_text="Empty: until unpinned."
     )
 
+    objects = FrontPagePinQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "-starts_at"]
         verbose_name = "front-page pin"
@@ -80,7 +95,20 @@ class FrontPagePin(models.Model):
         ]
 
     def __str__(self):
-        place = (
+        return f"{self.place}: {self.article}"
+
+    @property
+    def place(self) -> str:
+        return (
             "Top story" if self.position == self.TOP_STORY else f"Pin {self.position}"
         )
-        return f"{place}: {self.article}"
+
+    @property
+    def is_live(self) -> bool:
+        """`FrontPagePinQuerySet.live()` for one pin."""
+        now = timezone.now()
+        return (
+            (self.starts_at is None or self.starts_at <= now)
+            and (self.ends_at is None or self.ends_at > now)
+            and self.article.is_published
+        )
