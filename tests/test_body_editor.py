@@ -488,17 +488,20 @@ def test_reporter_cannot_unpublish_or_reschedule_a_live_story(
     article = make_article(slug="live")
     data = article_form_data(article.section, slug="live", status="draft")
 
-    response = reporter_client.post(admin_url(Article, "change", article.pk), data)
+    response = reporter_client.post(
+        admin_url(Article, "change", article.pk), data, follow=True
+    )
 
     assertContains(
-        response, "Only editors can unpublish or reschedule a published story."
+        response,
+        "Nothing was saved. Only editors can edit, unpublish or reschedule a published or scheduled story.",
     )
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
 
 
 def test_editor_with_publish_permission_can_publish(
-    client, django_user_model, make_section
+    client, django_user_model, make_section, ap_image
 ):
     editor = django_user_model.objects.create_user("editor", is_staff=True)
     codenames = ["add_article", "change_article", "view_article", "publish_article"]
@@ -506,7 +509,10 @@ def test_editor_with_publish_permission_can_publish(
     client.force_login(editor)
 
     response = client.post(
-        admin_url(Article, "add"), article_form_data(make_section(), status="published")
+        admin_url(Article, "add"),
+        article_form_data(
+            make_section(), status="published", featured_image=ap_image.pk
+        ),
     )
 
     assert response.status_code == 302

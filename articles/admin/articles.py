@@ -2,21 +2,28 @@ import re
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 
-from articles import body
-from articles.admin import autosave, previews, versions
+from articles import body, policy, services
+from articles.admin import autosave, previews, versions, workflow
 from articles.admin.autosave import VersionCheckedForm
 from articles.admin.corrections import CorrectionInline
 from articles.admin.filters import ExpiredPicturesFilter
 from articles.admin.images import credit_or_warning, picture_problems
+from articles.admin.notes import InternalNoteInline
 from articles.admin.thumbnails import thumbnail
 from articles.admin.usage import UsageIndexDeletionMixin, recent_runs, reuse_warnings
-from articles.models import Article, ArticleImage, Byline, Image
+from articles.models import Article, ArticleImage, Byline, Image, InternalNote
 
 
 class BylineInline(admin.TabularInline):
@@ -30,11 +37,19 @@ class BylineInline(admin.TabularInline):
 
 
 class ArticleForm(VersionCheckedForm):
-    can_publish = True  # ArticleAdmin.get_form() sets it from the user's permissions
+    workflow_note = forms.CharField(
+        label="Note for the reporter",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed to send the story back: say what to change. The reporter "
+        "sees it on the story's form.",
+    )
+    # Who the form is for, set by ArticleAdmin.get_form(); with nobody, nothing is allowed.
+    user = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._was_published = self.instance.status == Article.Status.PUBLISHED
+        self.action = None  # the workflow move this save makes, once cleaned
         if self.instance.body:
             # The editor shows each figure's current picture, whatever src it was saved with.
             ids = [
@@ -45,32 +60,100 @@ class ArticleForm(VersionCheckedForm):
             self.initial["body"] = body.with_editor_previews(
                 self.instance.body, Image.objects.in_bulk(ids)
             )
+        if "status" in self.fields:
+            # Only the list offers fewer: any status may be posted, and clean() asks
+            # the policy, so a crafted one gets a clear refusal.
+            self.fields["status"].widget.choices = workflow.status_choices(
+                self.user, self.instance
+            )
+        if published_at := self.fields.get("published_at"):
+            published_at.help_text += f" Times are in {workflow.zone_label()}."
+            published_at.disabled = not policy.may_publish(self.user)
 
     def clean(self):
         cleaned = super().clean()
-        if self.can_publish:
-            return cleaned
-        publishes = cleaned.get("status") == Article.Status.PUBLISHED
-        if self._was_published and (
-            not publishes or "published_at" in self.changed_data
-        ):
+        if self._posted_into_locked("published_at"):
             raise forms.ValidationError(
-                "Only editors can unpublish or reschedule a published story.",
-                code="publish_permission",
+                "Only editors can set the publication time. Submit the story for "
+                "review and an editor will schedule it.",
+                code="workflow_permission",
             )
-        if publishes and not self._was_published:
+        action = self._requested_action(cleaned)
+        if action is not None and not policy.may_take(self.user, self.instance, action):
             raise forms.ValidationError(
-                "Only editors can publish or schedule. Set the status to “In review” and an editor will publish it.",
-                code="publish_permission",
+                policy.action_refusal(self.user, self.instance, action),
+                code="workflow_permission",
             )
+        self.action = action
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.action is None:
+            return
+        # Checked on the story as edited (the instance now holds the form's values).
+        for problem in services.problems_with(
+            self.action,
+            article=self.instance,
+            at=self.cleaned_data.get("published_at"),
+            note=self.cleaned_data.get("workflow_note", ""),
+        ):
+            self.add_error(None, problem_link(problem))
+
+    def _requested_action(self, cleaned) -> policy.Action | None:
+        if button := self.data.get("_workflow"):
+            try:
+                return policy.Action(button)
+            except ValueError:
+                raise forms.ValidationError(
+                    "That workflow action does not exist.", code="workflow_action"
+                ) from None
+        if "status" not in cleaned:
+            return None
+        return workflow.requested_action(
+            self.instance, cleaned["status"], cleaned.get("published_at")
+        )
+
+    def _posted_into_locked(self, name: str) -> bool:
+        """Whether a crafted POST sets a field this user may not change: the browser
+        sends nothing for a disabled field, and Django would silently ignore it."""
+        field = self.fields.get(name)
+        if field is None or not field.disabled:
+            return False
+        widget, key = field.widget, self.add_prefix(name)
+        if widget.value_omitted_from_data(self.data, self.files, key):
+            return False
+        try:
+            posted = field.clean(widget.value_from_datadict(self.data, self.files, key))
+        except forms.ValidationError:
+            return True
+        initial = self.get_initial_for_field(field, name)
+        if initial is not None:
+            initial = initial.replace(microsecond=0)  # the form shows whole seconds
+        return posted != initial
+
+
+def problem_link(problem: services.Problem) -> str:
+    """A checklist problem as a link to the field where it is fixed."""
+    return format_html('<a href="#{}">{}</a>', problem.anchor, problem.message)
 
 
 @admin.register(Article)
 class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["headline", "section", "status", "published_at", "is_published"]
-    list_filter = ["status", ExpiredPicturesFilter, "section", "tags"]
+    list_filter = [
+        workflow.MyStoriesFilter,
+        workflow.StateFilter,
+        ExpiredPicturesFilter,
+        "section",
+        "tags",
+    ]
+    actions = [
+        workflow.submit_selected,
+        workflow.publish_selected,
+        workflow.unpublish_selected,
+    ]
     list_select_related = ["section"]
     search_fields = ["headline", "standfirst"]
     date_hierarchy = "published_at"
@@ -116,7 +199,7 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
         ),
         ("SEO", {"classes": ["collapse"], "fields": ["seo_title", "seo_description"]}),
     ]
-    inlines = [BylineInline, CorrectionInline]
+    inlines = [BylineInline, CorrectionInline, InternalNoteInline]
 
     class Media:
         css = {"all": ["articles/admin/body_editor.css"]}
@@ -124,8 +207,43 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        form.can_publish = request.user.has_perm("articles.publish_article")
+        form.user = request.user
         return form
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or policy.may_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or policy.may_delete(request.user, obj))
+
+    def has_publish_permission(self, request):
+        return policy.may_publish(request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Django answers a bare 403 to a POST the user may not make; say why instead,
+        # and show the story as it is, unchanged.
+        if request.method == "POST" and object_id is not None:
+            article = self.get_object(request, unquote(object_id))
+            if (
+                article is not None
+                and self.has_view_permission(request, article)
+                and not self.has_change_permission(request, article)
+            ):
+                self.message_user(
+                    request,
+                    f"Nothing was saved. {policy.edit_refusal(request.user, article)}",
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        context["workflow"] = workflow.form_context(request.user, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def view_on_site(self, obj):
         # A draft or scheduled story's public address answers 404, so offer no link to it;
@@ -135,7 +253,29 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        if form.action is None:
+            super().save_model(request, obj, form, change)
+            return
+        # The story's edits and its move are saved together (the admin's transaction).
+        services.apply(form.action, obj, at=form.cleaned_data.get("published_at"))
         super().save_model(request, obj, form, change)
+        event = services.record(
+            form.action,
+            article=obj,
+            user=request.user,
+            note=form.cleaned_data.get("workflow_note", ""),
+        )
+        self.message_user(
+            request, f"{event.get_action_display()}: “{obj}”.", messages.SUCCESS
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is InternalNote:
+            for note in formset.save(commit=False):
+                note.author = request.user
+                note.save()
+            return
+        super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
