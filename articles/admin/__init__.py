@@ -1,5 +1,23 @@
 """The editorial admin, one module per concern, mirroring `articles/models/`."""
 
-from articles.admin import articles, credits, images, people, sections, tags, usage
+from articles.admin import (
+    articles,
+    credits,
+    curation,
+    images,
+    people,
+    sections,
+    tags,
+    usage,
+)
 
-__all__ = ["articles", "credits", "images", "people", "sections", "tags", "usage"]
+__all__ = [
+    "articles",
+    "credits",
+    "curation",
+    "images",
+    "people",
+    "sections",
+    "tags",
+    "usage",
+]
