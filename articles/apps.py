@@ -10,3 +10,6 @@ class ArticlesConfig(AppConfig):
 
         # Pillow reads HEIC/HEIF, the format of iPhone photos, through this plugin.
         pillow_heif.register_heif_opener()
+
+        # Versions record an article's tags and bylines (signal receivers).
+        from articles import history  # noqa: F401
