@@ -76,10 +76,12 @@ def codenames(models: dict) -> set[str]:
 def create_groups(apps, schema_editor):
     # On a fresh database permissions are only made after all migrations have run
     # (post_migrate); make them now so the groups can be given them.
+    # (A migration's app configs have no models module, which create_permissions wants.)
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, models in GROUPS.items():
