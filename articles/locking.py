@@ -23,7 +23,7 @@ class StaleArticle(Exception):
 
     @property
     def message(self) -> str:
-        return f"{saved_by_name(self.saved_by)} saved this story at {clock_time(self.saved_at)}, after you opened it."
+        return f"{staff_name(self.saved_by)} saved this story at {clock_time(self.saved_at)}, after you opened it."
 
 
 def ensure_current(article, opened_at: int) -> None:
@@ -61,7 +61,7 @@ def last_save(article) -> tuple:
     return record.history_user, record.history_date
 
 
-def saved_by_name(user) -> str:
+def staff_name(user) -> str:
     if user is None:
         return "Someone"
     return user.get_full_name() or user.get_username()

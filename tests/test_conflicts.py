@@ -12,9 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection, connections
+from django.test import Client
+from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from articles.locking import StaleArticle
 from articles.models import Article
+from tests.helpers import admin_url, article_form_data
 
 ROOT = Path(__file__).resolve().parent.parent
 LONDON = ZoneInfo("Europe/London")
@@ -111,6 +115,110 @@ def test_the_message_gives_the_date_when_the_other_save_was_another_day(
         save_as(loaded, None, headline="Later")
 
 
+@pytest.fixture
+def jane_client(client, jane):
+    client.force_login(jane)
+    return client
+
+
+@pytest.fixture
+def sam_client(sam):
+    other = Client()
+    other.force_login(sam)
+    return other
+
+
+def form_opened_at(article, **changes) -> dict:
+    """What the article's form posts, opened when the story was as `article` is."""
+    return article_form_data(
+        article.section, slug=article.slug, version=article.version, **changes
+    )
+
+
+def test_the_form_carries_the_version_it_was_opened_at(jane_client, make_article):
+    story = make_article()
+    Article.objects.filter(pk=story.pk).update(headline="Moved on")  # version 2
+
+    response = jane_client.get(admin_url(Article, "change", story.pk))
+
+    assertContains(
+        response,
+        '<input type="hidden" name="version" value="2" id="id_version">',
+        html=True,
+    )
+
+
+def test_second_save_from_the_same_version_is_refused_and_keeps_the_input(
+    jane_client, sam_client, make_article
+):
+    story = make_article(headline="Original")
+    jane_client.get(admin_url(Article, "change", story.pk))
+    sam_client.get(admin_url(Article, "change", story.pk))
+
+    jane_saves = jane_client.post(
+        admin_url(Article, "change", story.pk),
+        form_opened_at(story, headline="Jane's headline"),
+    )
+    sam_saves = sam_client.post(
+        admin_url(Article, "change", story.pk),
+        form_opened_at(story, headline="Sam's headline", standfirst="Sam's standfirst"),
+    )
+
+    assert jane_saves.status_code == 302
+    assert sam_saves.status_code == 200
+    saved_at = story.history.latest("history_date").history_date
+    history = reverse("admin:articles_article_history", args=[story.pk])
+    assertContains(
+        sam_saves,
+        f"<li>Jane Editor saved this story at {saved_at.astimezone(LONDON):%H:%M}, after you "
+        "opened it. Your changes are still in the form: copy what you need, then reload "
+        f'to see theirs. <a href="{history}">See their version in the story’s history</a>.</li>',
+        html=True,
+    )
+    assertContains(
+        sam_saves,
+        '<input type="text" name="headline" value="Sam&#x27;s headline" class="vTextField" '
+        'maxlength="250" required id="id_headline">',
+        html=True,
+    )
+    assertContains(sam_saves, "Sam&#x27;s standfirst</textarea>")
+    # Still the version Sam opened: saving again is refused again, until he reloads.
+    assertContains(
+        sam_saves,
+        '<input type="hidden" name="version" value="1" id="id_version">',
+        html=True,
+    )
+    stored = Article.objects.get(pk=story.pk)
+    assert (stored.headline, stored.version) == ("Jane's headline", 2)
+    assert story.history.count() == 2
+
+
+def test_saving_from_the_current_version_goes_through(sam_client, make_article):
+    story = make_article(headline="Original")
+    Article.objects.filter(pk=story.pk).update(headline="Moved on")
+    story.refresh_from_db()
+
+    response = sam_client.post(
+        admin_url(Article, "change", story.pk), form_opened_at(story, headline="Mine")
+    )
+
+    assert response.status_code == 302
+    assert Article.objects.get(pk=story.pk).headline == "Mine"
+
+
+def test_a_form_opened_before_a_bulk_change_is_refused(sam_client, make_article):
+    story = make_article(headline="Original")
+    opened = Article.objects.get(pk=story.pk)
+    Article.objects.filter(pk=story.pk).update(status=Article.Status.DRAFT)
+
+    response = sam_client.post(
+        admin_url(Article, "change", story.pk), form_opened_at(opened, headline="Mine")
+    )
+
+    assertContains(response, "Someone saved this story at ")
+    assert Article.objects.get(pk=story.pk).headline == "Original"
+
+
 def _save_in_thread(pk, headline, barrier, outcomes):
     try:
         article = Article.objects.get(pk=pk)
@@ -155,6 +263,7 @@ django.setup()
 from django.db import transaction
 from articles.locking import StaleArticle
 from articles.models import Article
+from tests.helpers import admin_url, article_form_data
 
 article = Article.objects.get(pk=int(sys.argv[1]))
 print("loaded", flush=True)

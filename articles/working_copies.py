@@ -1,0 +1,42 @@
+"""Per-user working copies of a story's form (autosave): kept until that person saves
+the story or discards them. They never touch the story itself."""
+
+from django.dispatch import receiver
+from simple_history.signals import post_create_historical_record
+
+from articles.models import Article, WorkingCopy
+
+# Not part of what was typed: each page gets its own token.
+NOT_KEPT = {"csrfmiddlewaretoken"}
+
+
+def working_copy(article: Article | None, user) -> WorkingCopy | None:
+    """`user`'s copy of `article` (of the new story they were writing, for None)."""
+    return WorkingCopy.objects.filter(article=article, user=user).first()
+
+
+def keep(article: Article | None, user, fields: dict[str, list[str]], *, base_version):
+    """Store what `user` has typed into the form of `article` (None: a new story)."""
+    data = {name: values for name, values in fields.items() if name not in NOT_KEPT}
+    copy, _ = WorkingCopy.objects.update_or_create(
+        article=article,
+        user=user,
+        defaults={"data": data, "base_version": base_version},
+    )
+    return copy
+
+
+def discard(article: Article | None, user) -> None:
+    WorkingCopy.objects.filter(article=article, user=user).delete()
+
+
+@receiver(post_create_historical_record, sender=Article.history.model)
+def _forget_once_saved(sender, instance, history_instance, history_user, **kwargs):
+    """A story saved by someone (in the admin: the request's user) no longer needs their
+    working copy; a story created drops their new-story copy. Saves by scripts, with no
+    user, leave working copies alone."""
+    if history_user is None:
+        return
+    discard(instance, history_user)
+    if history_instance.history_type == "+":
+        discard(None, history_user)
