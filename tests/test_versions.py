@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission, User
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
+from articles import history
 from articles.models import Article, ArticleImage, Byline, Image, WorkflowEvent
 from tests.helpers import admin_url, article_form_data, figure
 
@@ -454,6 +455,31 @@ def test_restore_is_refused_to_staff_who_may_not_change_the_story(client, rewrit
     assert Article.objects.get(pk=rewritten.pk).headline == "Rewritten headline"
     assert rewritten.history.count() == 2
     assert not WorkflowEvent.objects.exists()
+
+
+def test_reporter_restores_own_draft_but_not_a_live_story(client, make_article):
+    reporter = staff_with("view_article", "change_article", "add_article")
+    client.force_login(reporter)
+    own = make_article(
+        headline="First try", status=Article.Status.DRAFT, published_at=None
+    )
+    own.created_by = reporter
+    own.headline = "Second try"
+    own.save()
+    live = make_article(headline="Live words")
+    live.headline = "Live words, edited"
+    live.save()
+
+    client.post(restore_url(own, versions_of(own)[-1]))
+    refused = client.post(restore_url(live, versions_of(live)[-1]), follow=True)
+
+    assert Article.objects.get(pk=own.pk).headline == "First try"
+    assertContains(refused, "you cannot restore its versions")
+    assert Article.objects.get(pk=live.pk).headline == "Live words, edited"
+    # Other paths than the admin ask the same policy.
+    with pytest.raises(history.RestoreRefused, match="Only editors"):
+        history.restore_version(versions_of(live)[-1], user=reporter)
+    assert live.history.count() == 2
 
 
 def test_restore_without_csrf_token_is_refused(admin_user, rewritten):
