@@ -16,7 +16,13 @@ from pytest_django.asserts import (
 )
 
 from articles import previews
-from articles.models import Article, ArticleImage, InternalNote, PreviewLink
+from articles.models import (
+    Article,
+    ArticleImage,
+    Correction,
+    InternalNote,
+    PreviewLink,
+)
 from tests.helpers import admin_url, article_form_data, figure
 
 BANNER = "Preview: not published."
@@ -301,6 +307,57 @@ def test_form_preview_shows_unsaved_changes_and_saves_nothing(
     assert list(draft.tags.names()) == ["harbour"]
 
 
+def test_form_preview_shows_typed_corrections_newest_first_and_never_notes(
+    client, editor, make_article
+):
+    client.force_login(editor)
+    live = make_article(
+        headline="Tides turn", published_at=timezone.now() - timedelta(days=2)
+    )
+    Correction.objects.create(
+        article=live,
+        text="The saved correction.",
+        created_at=timezone.now() - timedelta(days=1),
+    )
+    saved = live.corrections.get()
+    now = timezone.localtime()
+
+    response = client.post(
+        preview_url(live),
+        form_data(
+            live,
+            **{
+                "corrections-TOTAL_FORMS": "2",
+                "corrections-INITIAL_FORMS": "1",
+                "corrections-0-id": saved.pk,
+                "corrections-0-article": live.pk,
+                "corrections-0-kind": "correction",
+                "corrections-0-text": "The saved correction.",
+                "corrections-0-created_at_0": timezone.localtime(
+                    saved.created_at
+                ).strftime("%Y-%m-%d"),
+                "corrections-0-created_at_1": timezone.localtime(
+                    saved.created_at
+                ).strftime("%H:%M:%S"),
+                "corrections-1-kind": "update",
+                "corrections-1-text": "The typed update.",
+                "corrections-1-created_at_0": now.strftime("%Y-%m-%d"),
+                "corrections-1-created_at_1": now.strftime("%H:%M:%S"),
+                "notes-TOTAL_FORMS": "1",
+                "notes-0-text": "Lawyers have not cleared this",
+            },
+        ),
+    )
+
+    html = response.content.decode()
+    assert 0 < html.index("The typed update.") < html.index("The saved correction.")
+    assertNotContains(response, "Lawyers have not cleared this")
+    assert list(live.corrections.values_list("text", flat=True)) == [
+        "The saved correction."
+    ]
+    assert not InternalNote.objects.exists()
+
+
 def test_form_preview_of_a_live_story_leaves_the_live_page_alone(
     client, editor, make_article
 ):
@@ -316,7 +373,7 @@ def test_form_preview_of_a_live_story_leaves_the_live_page_alone(
     assertNotContains(client.get(live.get_absolute_url()), "Tides turn again")
 
 
-def test_form_preview_of_a_story_an_editor_may_not_publish_yet_still_shows(
+def test_reporter_previews_a_story_they_may_not_publish(
     client, django_user_model, draft
 ):
     """A reporter previews a story with status "Published": publishing is the save's
@@ -332,6 +389,30 @@ def test_form_preview_of_a_story_an_editor_may_not_publish_yet_still_shows(
 
     assertContains(response, BANNER)
     assert Article.objects.get(pk=draft.pk).status == Article.Status.DRAFT
+
+
+def test_story_the_publish_checklist_would_refuse_still_previews(client, editor, draft):
+    client.force_login(editor)
+    data = form_data(draft, standfirst="", status=Article.Status.PUBLISHED)
+
+    refused = client.post(admin_url(Article, "change", draft.pk), data)
+    previewed = client.post(preview_url(draft), data)
+
+    assertContains(refused, "standfirst", status_code=200)  # the save is refused
+    assertContains(previewed, BANNER)
+    assert Article.objects.get(pk=draft.pk).status == Article.Status.DRAFT
+
+
+def test_form_opened_before_someone_else_saved_still_previews(client, editor, draft):
+    client.force_login(editor)
+    opened = form_data(draft, headline="My version of the deal")
+    draft.standfirst = "Their change"
+    draft.save()
+
+    response = client.post(preview_url(draft), opened)
+
+    assertContains(response, "My version of the deal")
+    assertContains(response, BANNER)
 
 
 def test_invalid_form_preview_lists_the_problems_and_saves_nothing(

@@ -6,7 +6,7 @@ from functools import partial
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.forms.formsets import all_valid
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -70,16 +70,13 @@ def preview(model_admin, request, object_id):
         return previews.render_preview(request, saved, images)
     if request.method != "POST":
         return HttpResponseNotAllowed(["GET", "POST"])
-    # Validated as a draft: previewing publishes nothing, so the rules for publishing
-    # (who may, and the publish checklist) are for the save, not for seeing the story.
-    data = request.POST.copy()
-    data["status"] = Article.Status.DRAFT
     form = model_admin.get_form(request, article, change=True)(
-        data, request.FILES, instance=article
+        request.POST, request.FILES, instance=article
     )
-    form_valid = form.is_valid()
+    form.is_valid()
     formsets, _ = model_admin._create_formsets(request, form.instance, change=True)
-    if not (all_valid(formsets) and form_valid):
+    all_valid(formsets)
+    if problems := form_problems(form, formsets):
         return TemplateResponse(
             request,
             "admin/articles/article/preview_problems.html",
@@ -87,7 +84,7 @@ def preview(model_admin, request, object_id):
                 **model_admin.admin_site.each_context(request),
                 "title": "This preview cannot be shown",
                 "article": article,
-                "problems": form_problems(form, formsets),
+                "problems": problems,
             },
         )
     unsaved = previews.unsaved_article(form, formsets)
@@ -95,10 +92,16 @@ def preview(model_admin, request, object_id):
 
 
 def form_problems(form, formsets) -> list[str]:
-    """Every error of the article form and its inlines, each named by its field."""
+    """What stops the form's values from making a story to show: every error of a
+    field, of the inlines' rows and of the inlines themselves, each named by its field.
+
+    Errors of the form as a whole are left out: they are about saving it (who may
+    publish, the publish checklist, someone else having saved since the form was
+    opened), and a preview saves nothing. The fields' values are all valid then."""
     problems = [
         _labelled(form, name, message)
         for name, errors in form.errors.items()
+        if name != NON_FIELD_ERRORS
         for message in errors
     ]
     for formset in formsets:
