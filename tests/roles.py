@@ -1,7 +1,6 @@
 """Fixtures for the workflow tests (loaded with `pytest_plugins = ["tests.roles"]`):
 users in the groups migration 0010 creates, and stories at each stage."""
 
-import importlib
 from datetime import timedelta
 
 import pytest
@@ -10,8 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import Article
-
-editorial_groups = importlib.import_module("articles.migrations.0010_editorial_groups")
+from tests.workflow_helpers import editorial_groups
 
 GROUP_OF_ROLE = {"reporter": "Reporter", "editor": "Editor", "photo desk": "Photo desk"}
 

@@ -1,8 +1,14 @@
 """Helpers for the workflow tests: the roles, and what the article form posts."""
 
+import importlib
+
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from tests.helpers import article_form_data
+
+editorial_groups = importlib.import_module("articles.migrations.0010_editorial_groups")
 
 ROLES = ["reporter", "editor", "photo desk", "superuser", "plain staff"]
 
@@ -33,3 +39,9 @@ def change_form_data(article, **overrides) -> dict:
         )
         | overrides
     )
+
+
+def GROUPS_MIGRATION_APPS():
+    """The models as the groups migration sees them."""
+    executor = MigrationExecutor(connection)
+    return executor.loader.project_state(("articles", "0010_editorial_groups")).apps
