@@ -35,7 +35,6 @@ from articles.models import (
 )
 
 HistoricalArticle = Article.history.model
-HistoricalImage = Image.history.model
 
 # Restored: what a story says and where it sits. Not the slug (its address: a change
 # breaks links, and is the slug rule's business) nor status and publication time
@@ -75,7 +74,7 @@ SNAPSHOT_FIELDS = {"tag_names": "Tags", "bylines": "Bylines"}
 
 
 class RestoreRefused(ValidationError):
-    pass
+    """Nothing was restored; `messages` says why."""
 
 
 # Snapshots of tags and bylines
@@ -98,13 +97,13 @@ def article_snapshot(article_id: int) -> tuple[list[str], list[list]]:
     return tag_names, bylines
 
 
-def latest_version(model, object_id):
+def versions_newest_first(model, object_id):
     return model.history.filter(id=object_id).order_by("-history_date", "-history_id")
 
 
 def refresh_latest_snapshot(article_id: int) -> None:
     """Bring the latest version's tags and bylines up to date with the database."""
-    latest = latest_version(Article, article_id).first()
+    latest = versions_newest_first(Article, article_id).first()
     if latest is None or latest.history_type == "-":
         return
     tag_names, bylines = article_snapshot(article_id)
@@ -118,7 +117,7 @@ def refresh_latest_snapshot(article_id: int) -> None:
 def _fill_snapshot(sender, instance, history_instance, **kwargs):
     if history_instance.history_type == "-":
         # Its tags and bylines were deleted first: the deleted story had the last ones.
-        previous = latest_version(Article, instance.pk).first()
+        previous = versions_newest_first(Article, instance.pk).first()
         if previous is not None:
             history_instance.tag_names = previous.tag_names
             history_instance.bylines = previous.bylines
@@ -182,10 +181,6 @@ def restored_fields(model) -> tuple[str, ...]:
     return IMAGE_RESTORED
 
 
-def compared_fields(model) -> tuple[str, ...]:
-    return ARTICLE_COMPARED if model is Article else IMAGE_COMPARED
-
-
 def _raw(record, name: str):
     if name in SNAPSHOT_FIELDS:
         return getattr(record, name)
@@ -199,8 +194,9 @@ def field_label(model, name: str) -> str:
 
 
 def _all_compared(model) -> tuple[str, ...]:
-    extra = tuple(SNAPSHOT_FIELDS) if model is Article else ()
-    return compared_fields(model) + extra
+    if model is Article:
+        return (*ARTICLE_COMPARED, *SNAPSHOT_FIELDS)
+    return IMAGE_COMPARED
 
 
 def changed_fields(older, newer) -> list[str]:

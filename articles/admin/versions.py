@@ -85,7 +85,9 @@ def _render(request, model_admin, name: str, context: dict) -> TemplateResponse:
 
 
 def _records(obj):
-    return history.latest_version(type(obj), obj.pk).select_related("history_user")
+    return history.versions_newest_first(type(obj), obj.pk).select_related(
+        "history_user"
+    )
 
 
 def versions_view(request, object_id, *, model_admin):
@@ -131,7 +133,7 @@ def versions_view(request, object_id, *, model_admin):
 def _number(record, page, index: int) -> int:
     if isinstance(record, history.HistoricalArticle):
         return record.version
-    # Images count their versions: the newest is the total, on any page.
+    # history.version_number() from the page's place, not a query per row.
     return page.paginator.count - (page.start_index() - 1) - index
 
 
