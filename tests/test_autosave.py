@@ -291,6 +291,23 @@ def test_autosave_needs_permission_to_change_the_story(
     assert client.post(autosave_url(), {"headline": "New"}).status_code == 403
 
 
+def test_a_view_only_form_neither_autosaves_nor_offers_a_copy(
+    client, django_user_model, make_article
+):
+    viewer = django_user_model.objects.create_user("viewer", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    story = make_article()
+    WorkingCopy.objects.create(article=story, user=viewer, data={"headline": ["x"]})
+    client.force_login(viewer)
+
+    response = client.get(admin_url(Article, "change", story.pk))
+
+    assertContains(response, "data-editing-status")
+    assertContains(response, "data-presence-url")
+    assertNotContains(response, "data-autosave-url")
+    assertNotContains(response, "You have unsaved changes")
+
+
 @pytest.mark.parametrize("method", ["put", "delete"])
 def test_autosave_answers_get_and_post_only(jane_client, make_article, method):
     story = make_article()

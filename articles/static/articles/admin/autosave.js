@@ -70,9 +70,14 @@
     const form = area && area.closest("form");
     if (!form) return;
     const token = form.querySelector("[name=csrfmiddlewaretoken]").value;
-    const statusLine = area.querySelector("[data-autosave-status]");
     const post = (url, body, options = {}) =>
       fetch(url, { method: "POST", headers: { "X-CSRFToken": token }, body, ...options });
+    if (area.dataset.autosaveUrl) keepWork(form, area, post);
+    watchPresence(area, post, token);
+  }
+
+  function keepWork(form, area, post) {
+    const statusLine = area.querySelector("[data-autosave-status]");
     const say = (text, { focus = false } = {}) => {
       statusLine.textContent = text;
       if (focus) {
@@ -82,7 +87,7 @@
     };
 
     // A form sent back with errors holds input the story does not have yet.
-    const sentBack = Boolean(document.querySelector(".errornote"));
+    const sentBack = "sentBack" in area.dataset;
     const snapshot = () => fieldsOf(form).toString();
     const opened = sentBack ? null : snapshot();
     let kept = opened; // what the story or the working copy holds
@@ -128,31 +133,28 @@
     if (sentBack) autosave();
 
     const offer = area.querySelector("[data-restore-offer]");
-    if (offer) {
-      offer.querySelector("[data-restore]").addEventListener("click", async () => {
-        const response = await fetch(area.dataset.autosaveUrl, { headers: { Accept: "application/json" } });
-        if (!isJson(response)) {
-          say("Your unsaved changes could not be loaded. Try again, or reload the page.", { focus: true });
-          return;
-        }
-        const { fields, labels } = await response.json();
-        fill(form, fields, labels);
-        offer.remove();
-        kept = snapshot();
-        say("Your unsaved changes are back in the form. Save the story to keep them.", { focus: true });
-      });
-      offer.querySelector("[data-discard]").addEventListener("click", async () => {
-        const response = await post(area.dataset.discardUrl, new URLSearchParams());
-        if (!response.ok) {
-          say("Your unsaved changes could not be discarded. Try again.", { focus: true });
-          return;
-        }
-        offer.remove();
-        say("Unsaved changes discarded.", { focus: true });
-      });
-    }
-
-    watchPresence(area, post, token);
+    if (!offer) return;
+    offer.querySelector("[data-restore]").addEventListener("click", async () => {
+      const response = await fetch(area.dataset.autosaveUrl, { headers: { Accept: "application/json" } });
+      if (!isJson(response)) {
+        say("Your unsaved changes could not be loaded. Try again, or reload the page.", { focus: true });
+        return;
+      }
+      const { fields, labels } = await response.json();
+      fill(form, fields, labels);
+      offer.remove();
+      kept = snapshot();
+      say("Your unsaved changes are back in the form. Save the story to keep them.", { focus: true });
+    });
+    offer.querySelector("[data-discard]").addEventListener("click", async () => {
+      const response = await post(area.dataset.discardUrl, new URLSearchParams());
+      if (!response.ok) {
+        say("Your unsaved changes could not be discarded. Try again.", { focus: true });
+        return;
+      }
+      offer.remove();
+      say("Unsaved changes discarded.", { focus: true });
+    });
   }
 
   function watchPresence(area, post, token) {
