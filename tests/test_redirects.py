@@ -173,11 +173,6 @@ def test_only_404s_look_for_an_old_address(client, make_article):
     assert any("articles_redirect" in query["sql"] for query in missing)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Article.save() calls remember_old_address() before its transaction and "
-    "the version check; it belongs inside, after locking.ensure_current().",
-)
 def test_a_refused_save_leaves_the_old_addresses_as_they_were(make_article):
     article = make_article(slug="first")
     article.slug = "second"

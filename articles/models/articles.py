@@ -294,7 +294,6 @@ class Article(models.Model):
                 "version",
                 "updated_at",
             }
-        redirects.remember_old_address(self)
         version = self.version
         if not self._state.adding:
             self.version += 1
@@ -304,6 +303,9 @@ class Article(models.Model):
                     # Optimistic locking: refused if the row moved past the version
                     # this instance was loaded at (articles.locking).
                     locking.ensure_current(self, opened_at=version)
+                # After the check and in the same transaction: a refused or failed
+                # save leaves old addresses as they were.
+                redirects.remember_old_address(self)
                 super().save(*args, update_fields=update_fields, **kwargs)
                 self.rebuild_image_uses()
         except BaseException:
