@@ -6,6 +6,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Permission, User
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
@@ -253,6 +254,16 @@ def test_history_page_is_paginated(admin_client, draft, monkeypatch):
         re.search(r'<th scope="row">(.*?)</th>', row).group(1)
         for row in version_rows(page_two)
     ] == ["Version 2", "Version 1"]
+
+
+def test_history_page_keeps_what_the_admin_logged(admin_client, admin_user, draft):
+    LogEntry.objects.log_actions(
+        admin_user.pk, [draft], CHANGE, change_message="Bulk change: label → Analysis"
+    )
+
+    response = admin_client.get(history_url(draft))
+
+    assertContains(response, "<td>Bulk change: label → Analysis</td>", html=True)
 
 
 def test_history_page_needs_permission_to_see_the_story(client, draft):

@@ -5,6 +5,8 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import get_content_type_for_model
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -17,6 +19,7 @@ from django.utils.text import capfirst
 from articles import history
 
 VERSIONS_PER_PAGE = 50
+ADMIN_LOG_LIMIT = 100
 
 
 def urls(model_admin) -> list:
@@ -126,8 +129,21 @@ def versions_view(request, object_id, *, model_admin):
         rows=rows,
         page=page,
         compare_url=_url(model_admin, "compare", quote(obj.pk)),
+        admin_log=_admin_log(obj) if page.number == 1 else None,
     )
     return _render(request, model_admin, "history", context)
+
+
+def _admin_log(obj) -> list[LogEntry]:
+    """What the admin logged about `obj` (Django's own history page, which this one
+    replaces): additions, changes and bulk actions' notes, such as the credits desk's."""
+    return list(
+        LogEntry.objects.filter(
+            content_type=get_content_type_for_model(obj), object_id=str(obj.pk)
+        )
+        .select_related("user")
+        .order_by("-action_time")[:ADMIN_LOG_LIMIT]
+    )
 
 
 def _number(record, page, index: int) -> int:
