@@ -235,7 +235,11 @@ def test_every_published_demo_story_shows_its_pictures_with_captions_and_credits
         response = client.get(article.get_absolute_url())
 
         assert response.status_code == 200
-        assertNotContains(response, "article__updated")  # back-dated, never edited
+        if article.corrections.exists():  # "Updated" at its newest correction
+            assertContains(response, "Corrections and updates")
+            assertContains(response, "article__updated")
+        else:  # back-dated, never edited
+            assertNotContains(response, "article__updated")
         featured = article.featured_image
         assertContains(response, escape(featured.featured_credit_line))
         assertContains(response, escape(article.featured_caption or featured.caption))
@@ -281,3 +285,25 @@ def test_scheduled_and_draft_demo_stories_are_not_public_yet(client):
         pk__in=Article.objects.published().values("pk")
     ):
         assert client.get(article.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_labels_datelines_corrections_and_a_pinned_story(client):
+    seed()
+
+    home = client.get("/").content.decode()
+    pinned = Article.objects.get(slug="harbour-tide-gauges-show-sea-rising-faster")
+    assert pinned.headline in home
+    analysis = client.get(
+        Article.objects.get(
+            slug="coastal-cities-compare-flood-defences"
+        ).get_absolute_url()
+    )
+    assertContains(analysis, "Analysis")
+    sea_wall = client.get(
+        Article.objects.get(
+            slug="council-backs-eastquay-sea-wall-rebuild"
+        ).get_absolute_url()
+    )
+    assertContains(sea_wall, "PORT CALLOW —")
+    assertContains(sea_wall, "It was 31 to 12.")

@@ -16,6 +16,8 @@ from articles.models import (
     Article,
     Author,
     Byline,
+    Correction,
+    FrontPagePin,
     Image,
     Photographer,
     Section,
@@ -147,6 +149,8 @@ class Command(BaseCommand):
                     "section": sections[data["section"]],
                     "featured_image": images[data["featured_image"]],
                     "featured_caption": data["featured_caption"],
+                    "label": data.get("label", ""),
+                    "dateline": data.get("dateline", ""),
                     "status": data["status"],
                     "published_at": None
                     if days_ago is None
@@ -161,6 +165,16 @@ class Command(BaseCommand):
                 for position, slug in enumerate(data["authors"])
             )
             article.tags.add(*data["tags"])
+            for correction in data.get("corrections", []):
+                Correction.objects.create(
+                    article=article,
+                    kind=correction["kind"],
+                    text=correction["text"],
+                    created_at=article.published_at
+                    + timedelta(hours=correction["hours_after"]),
+                )
+            if "pin" in data:
+                FrontPagePin.objects.create(article=article, position=data["pin"])
             if article.published_at and article.published_at < now:
                 # Back-dated stories were not edited after going live: no "Updated" label.
                 Article.objects.filter(pk=article.pk).update(
