@@ -74,6 +74,7 @@ def preview(model_admin, request, object_id):
         request.POST, request.FILES, instance=article
     )
     form.is_valid()
+    # Django's own way to build the inlines' formsets, as changeform_view does.
     formsets, _ = model_admin._create_formsets(request, form.instance, change=True)
     all_valid(formsets)
     if problems := form_problems(form, formsets):
