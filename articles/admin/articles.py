@@ -202,7 +202,7 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     inlines = [BylineInline, CorrectionInline, InternalNoteInline]
 
     class Media:
-        css = {"all": ["articles/admin/body_editor.css"]}
+        css = {"all": ["articles/admin/body_editor.css", "articles/admin/workflow.css"]}
         js = ["articles/admin/featured_credit.js"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -265,8 +265,9 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
             user=request.user,
             note=form.cleaned_data.get("workflow_note", ""),
         )
+        # INFO: Django adds its own success message for the save.
         self.message_user(
-            request, f"{event.get_action_display()}: “{obj}”.", messages.SUCCESS
+            request, f"{event.get_action_display()}: “{obj}”.", messages.INFO
         )
 
     def save_formset(self, request, form, formset, change):

@@ -47,7 +47,7 @@ def test_reporter_submits_editor_sends_back_reporter_fixes_editor_publishes_read
     choose_in_autocomplete(page, "featured_image", "Harbour", "Harbour at dawn")
     expect(page.get_by_role("button", name="Publish now")).to_have_count(0)
     page.get_by_role("button", name="Submit for review").click()
-    expect(page.locator(".messagelist .success").first).to_contain_text(
+    expect(page.locator(".messagelist .info")).to_contain_text(
         "Submitted for review: “Tram line reopens”."
     )
     log_out(page)
@@ -63,7 +63,7 @@ def test_reporter_submits_editor_sends_back_reporter_fixes_editor_publishes_read
         "Add a standfirst: which line, and since when was it closed?"
     )
     page.get_by_role("button", name="Send back").click()
-    expect(page.locator(".messagelist .success").first).to_contain_text(
+    expect(page.locator(".messagelist .info")).to_contain_text(
         "Sent back: “Tram line reopens”."
     )
     log_out(page)
@@ -76,9 +76,7 @@ def test_reporter_submits_editor_sends_back_reporter_fixes_editor_publishes_read
     expect(note).to_contain_text("which line, and since when was it closed?")
     page.get_by_label("Standfirst").fill("The number 3 line was shut for a month.")
     page.get_by_role("button", name="Submit for review").click()
-    expect(page.locator(".messagelist .success").first).to_contain_text(
-        "Submitted for review"
-    )
+    expect(page.locator(".messagelist .info")).to_contain_text("Submitted for review")
     log_out(page)
 
     # The editor publishes it.
@@ -89,7 +87,7 @@ def test_reporter_submits_editor_sends_back_reporter_fixes_editor_publishes_read
     expect(history).to_contain_text("Submitted for review by rita")
     expect(history).to_contain_text("Sent back by ed")
     page.get_by_role("button", name="Publish now").click()
-    expect(page.locator(".messagelist .success").first).to_contain_text(
+    expect(page.locator(".messagelist .info")).to_contain_text(
         "Published: “Tram line reopens”."
     )
     log_out(page)
