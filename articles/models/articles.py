@@ -241,11 +241,13 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     seo_title = models.CharField(
+        "SEO title",
         max_length=200,
         blank=True,
         help_text="Title for search engines, if not the headline.",
     )
     seo_description = models.CharField(
+        "SEO description",
         max_length=300,
         blank=True,
         help_text="Summary for search engines, if not the standfirst.",
