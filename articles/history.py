@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from simple_history.signals import pre_create_historical_record
 
-from articles import policy
+from articles import policy, services
 from articles.models import (
     Article,
     Author,
@@ -377,12 +377,16 @@ def _missing_rows(record, names) -> list[str]:
 
 
 def _write_fields(obj, record, names, *, user, number: int) -> None:
-    for name in names:
-        attname = obj._meta.get_field(name).attname
-        setattr(obj, attname, getattr(record, attname))
+    _set_fields(obj, record, names)
     obj._history_user = user
     obj._change_reason = f"Restored version {number}"
     obj.save()
+
+
+def _set_fields(obj, record, names) -> None:
+    for name in names:
+        attname = obj._meta.get_field(name).attname
+        setattr(obj, attname, getattr(record, attname))
 
 
 @transaction.atomic
@@ -401,6 +405,13 @@ def _restore_article(record, *, user) -> Article:
     ]
     if problems:
         raise RestoreRefused(problems)
+    # A live or scheduled story stays fit to publish: the old content is checked first.
+    _set_fields(article, record, ARTICLE_RESTORED)
+    if problems := services.new_problems_if_published(article):
+        raise RestoreRefused(
+            ["The story is published, and this version cannot be:"]
+            + [problem.message for problem in problems]
+        )
     # Saved first: the new version's snapshot then follows the tags and bylines below.
     _write_fields(article, record, ARTICLE_RESTORED, user=user, number=number)
     article.tags.set(record.tag_names)

@@ -106,6 +106,22 @@ def _pictures(article: Article) -> list[tuple[str, str, Image]]:
     return pictures
 
 
+def new_problems_if_published(article: Article) -> list[Problem]:
+    """For a live or scheduled story being edited (`article` holds the edit, unsaved):
+    the checklist problems the edit brings, such as a picture without credit swapped
+    in. Problems the stored story already had do not stop a correction going out."""
+    if article.pk is None or article.status != Article.Status.PUBLISHED:
+        return []
+    at = max(article.published_at, timezone.now())
+    stored = Article.objects.get(pk=article.pk)
+    known = {problem.message for problem in publish_checklist(stored, at=at)}
+    return [
+        problem
+        for problem in publish_checklist(article, at=at)
+        if problem.message not in known
+    ]
+
+
 def problems_with(
     action: Action, *, article: Article, at: datetime | None = None, note: str = ""
 ) -> list[Problem]:

@@ -201,3 +201,40 @@ def test_the_form_shows_the_checklist_before_publishing(editor_client, make_stor
     )
     assertContains(ready_form, "Ready to publish")
     assertNotContains(ready_form, "Write a standfirst.")
+
+
+@pytest.mark.parametrize("stage", ["live", "scheduled"])
+def test_a_plain_save_cannot_put_an_unfit_picture_into_a_published_story(
+    editor_client, make_story, make_image, stage
+):
+    article = make_story(stage)
+    uncredited = make_image(alt_text="A flooded road")
+
+    response = editor_client.post(
+        admin_url(Article, "change", article.pk),
+        change_form_data(
+            article,
+            body=article.body + figure(uncredited),
+            featured_image=uncredited.pk,
+        ),
+    )
+
+    assert response.status_code == 200
+    assertContains(response, "has no credit")
+    article.refresh_from_db()
+    assert article.featured_image != uncredited
+
+
+def test_a_correction_still_saves_on_a_live_story_that_already_had_a_problem(
+    editor_client, make_story
+):
+    article = make_story("live", standfirst="")  # published before the checklist
+
+    response = editor_client.post(
+        admin_url(Article, "change", article.pk),
+        change_form_data(article, headline="Sea wall vote: corrected"),
+    )
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "Sea wall vote: corrected"

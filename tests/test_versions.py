@@ -377,7 +377,7 @@ def rewritten(make_article, make_author, make_image):
     """A live story at version 1 with a figure, tags and a byline; version 2 has
     another headline, body, tags and byline."""
     jane, omar = make_author("Jane Reporter"), make_author("Omar Said")
-    picture = make_image()
+    picture = make_image(credit_text="Pool")  # fit to publish: the story is live
     article = make_article(
         headline="Original headline",
         body=f"<p>Original words.</p>{figure(picture, 'A crowd')}",
@@ -540,3 +540,20 @@ def test_image_versions_are_recorded_compared_and_restored(
 
     assert Image.objects.get(pk=image.pk).alt_text == "A crowd in the square"
     assert image.history.count() == 3
+
+
+def test_restoring_a_live_story_to_a_version_unfit_to_publish_is_refused(
+    admin_client, make_article, make_image
+):
+    uncredited = make_image(alt_text="A flooded road")
+    article = make_article(featured_image=uncredited)
+    article.featured_image = make_image(credit_text="Pool")
+    article.save()
+    first = article.history.order_by("history_id").first()
+
+    response = admin_client.post(restore_url(article, first), follow=True)
+
+    article.refresh_from_db()
+    assert article.featured_image != uncredited
+    assertContains(response, "this version cannot be")
+    assertContains(response, "has no credit")

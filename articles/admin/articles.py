@@ -89,15 +89,18 @@ class ArticleForm(VersionCheckedForm):
 
     def _post_clean(self):
         super()._post_clean()
-        if self.action is None:
-            return
         # Checked on the story as edited (the instance now holds the form's values).
-        for problem in services.problems_with(
-            self.action,
-            article=self.instance,
-            at=self.cleaned_data.get("published_at"),
-            note=self.cleaned_data.get("workflow_note", ""),
-        ):
+        if self.action is not None:
+            problems = services.problems_with(
+                self.action,
+                article=self.instance,
+                at=self.cleaned_data.get("published_at"),
+                note=self.cleaned_data.get("workflow_note", ""),
+            )
+        else:
+            # A live or scheduled story stays fit to publish through plain saves too.
+            problems = services.new_problems_if_published(self.instance)
+        for problem in problems:
             self.add_error(None, problem_link(problem))
 
     def _requested_action(self, cleaned) -> policy.Action | None:
