@@ -168,6 +168,16 @@ def action_refusal(user, article: Article, action: Action) -> str:
     return f"“{action.label}” does not apply to {where}."
 
 
+def may_share_preview(user, article: Article) -> bool:
+    """Whether `user` may make or revoke links that show `article` unpublished to
+    anyone holding them: editors (the Reporter group has no preview-link permission)."""
+    return (
+        may_edit(user, article)
+        and user.has_perm("articles.add_previewlink")
+        and user.has_perm("articles.change_previewlink")
+    )
+
+
 def may_add_note(user, article: Article) -> bool:
     return (
         _is_active_staff(user)

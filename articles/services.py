@@ -173,6 +173,10 @@ def record(
     user,
     note: str = "",
 ) -> WorkflowEvent:
+    if action == Action.UNPUBLISH:
+        # Share links made on the draft must not show a pulled story again (a legal
+        # takedown, say): they are revoked with it.
+        article.preview_links.filter(revoked_at=None).update(revoked_at=timezone.now())
     return WorkflowEvent.objects.create(
         article=article,
         action=EVENTS[action],

@@ -15,7 +15,7 @@ from pytest_django.asserts import (
     assertRedirects,
 )
 
-from articles import previews
+from articles import previews, services
 from articles.models import (
     Article,
     ArticleImage,
@@ -216,6 +216,18 @@ def test_link_to_a_story_gone_live_sends_the_reader_to_it(client, draft):
 
     assertRedirects(response, draft.get_absolute_url(), fetch_redirect_response=False)
     assert_private(response)
+
+
+def test_a_pulled_story_does_not_come_back_through_an_old_link(
+    client, draft, django_user_model
+):
+    editor = staff_in(django_user_model, "Editor", "editor")
+    link = previews.share(draft, user=editor)
+    services.publish_now(article=draft, user=editor)
+
+    services.unpublish(article=draft, user=editor)
+
+    assert client.get(preview_path(link)).status_code == 404
 
 
 def test_link_to_a_scheduled_story_shows_the_preview(client, draft):
@@ -500,6 +512,24 @@ def test_reporter_previews_their_own_draft_but_not_once_it_is_in_review(
     assertContains(client.get(preview_url(draft)), BANNER)
     Article.objects.filter(pk=draft.pk).update(status=Article.Status.REVIEW)
     assert client.get(preview_url(draft)).status_code == 403
+
+
+def test_reporters_may_not_make_public_links_to_their_drafts(
+    client, django_user_model, draft
+):
+    reporter = staff_in(django_user_model, "Reporter", "reporter")
+    Article.objects.filter(pk=draft.pk).update(created_by=reporter)
+    client.force_login(reporter)
+
+    form = client.get(reverse("admin:articles_article_change", args=[draft.pk]))
+    response = client.post(
+        reverse("admin:articles_article_share_preview", args=[draft.pk])
+    )
+
+    assertContains(form, ">Preview</button>")
+    assertNotContains(form, "Make a share link")
+    assert response.status_code == 403
+    assert not PreviewLink.objects.exists()
 
 
 def test_preview_of_a_story_that_does_not_exist_is_404(client, editor):

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from articles import previews
+from articles import policy, previews
 from articles.models import Article
 
 
@@ -55,6 +55,13 @@ def _article(model_admin, request, object_id) -> Article:
     if article is None:
         raise Http404("No such story.")
     if not may_preview(model_admin, request, article):
+        raise PermissionDenied
+    return article
+
+
+def _sharable_article(model_admin, request, object_id) -> Article:
+    article = _article(model_admin, request, object_id)
+    if not policy.may_share_preview(request.user, article):
         raise PermissionDenied
     return article
 
@@ -126,7 +133,7 @@ def share(model_admin, request, object_id):
     """Make a new share link to the story and name it in a message on the form."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    article = _article(model_admin, request, object_id)
+    article = _sharable_article(model_admin, request, object_id)
     link = previews.share(article, user=request.user)
     url = previews.url_for(request, link)
     model_admin.message_user(
@@ -146,7 +153,7 @@ def share(model_admin, request, object_id):
 def revoke(model_admin, request, object_id, link_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    article = _article(model_admin, request, object_id)
+    article = _sharable_article(model_admin, request, object_id)
     link = get_object_or_404(previews.live_links(), pk=link_id, article=article)
     previews.revoke(link)
     model_admin.message_user(
@@ -164,6 +171,7 @@ def tools(model_admin, request, article: Article) -> dict | None:
         return None
     return {
         "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
+        "may_share": policy.may_share_preview(request.user, article),
         "share_url": reverse("admin:articles_article_share_preview", args=[article.pk]),
         "hours": settings.NEWSROOM_PREVIEW_HOURS,
         "links": [
