@@ -1,9 +1,6 @@
 """Per-user working copies of a story's form (autosave): kept until that person saves
 the story or discards them. They never touch the story itself."""
 
-from django.dispatch import receiver
-from simple_history.signals import post_create_historical_record
-
 from articles.models import Article, WorkingCopy
 
 # Not part of what was typed: each page gets its own token.
@@ -28,15 +25,3 @@ def keep(article: Article | None, user, fields: dict[str, list[str]], *, base_ve
 
 def discard(article: Article | None, user) -> None:
     WorkingCopy.objects.filter(article=article, user=user).delete()
-
-
-@receiver(post_create_historical_record, sender=Article.history.model)
-def _forget_once_saved(sender, instance, history_instance, history_user, **kwargs):
-    """A story saved by someone (in the admin: the request's user) no longer needs their
-    working copy; a story created drops their new-story copy. Saves by scripts, with no
-    user, leave working copies alone."""
-    if history_user is None:
-        return
-    discard(instance, history_user)
-    if history_instance.history_type == "+":
-        discard(None, history_user)

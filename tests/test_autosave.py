@@ -385,3 +385,30 @@ def test_presence_needs_permission_to_see_the_story(
     client.force_login(outsider)
 
     assert client.post(presence_url(make_article())).status_code == 403
+
+
+def test_a_copy_made_before_someone_elses_save_comes_back_with_its_own_version(
+    jane_client, make_article
+):
+    story = make_article()
+    jane_client.post(autosave_url(story), typed(story, headline="Jane's draft"))
+    Article.objects.get(pk=story.pk).save()  # an editor saves in between
+
+    restored = jane_client.get(autosave_url(story)).json()
+
+    # Posted with the restored fields, it meets the conflict check, not a silent undo.
+    assert restored["version"] == story.version
+    assert Article.objects.get(pk=story.pk).version == story.version + 1
+
+
+def test_a_save_from_elsewhere_leaves_an_open_forms_copy(jane_client, jane, make_article):
+    story = make_article()
+    jane_client.post(autosave_url(story), typed(story, headline="Still typing"))
+
+    stored = Article.objects.get(pk=story.pk)
+    stored._history_user = jane  # as a bulk action or another tab of hers would
+    stored.save()
+
+    assert WorkingCopy.objects.get(article=story, user=jane).data["headline"] == [
+        "Still typing"
+    ]

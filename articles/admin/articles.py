@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 
-from articles import body, policy, services
+from articles import body, policy, services, working_copies
 from articles.admin import autosave, previews, versions, workflow
 from articles.admin.autosave import VersionCheckedForm
 from articles.admin.corrections import CorrectionInline
@@ -256,6 +256,9 @@ class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        # The form's work is in the story now: its working copy has served. (Only
+        # this form's: a save from elsewhere leaves an open form's copy alone.)
+        working_copies.discard(obj if change else None, request.user)
         if form.action is None:
             super().save_model(request, obj, form, change)
             return

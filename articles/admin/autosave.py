@@ -122,7 +122,11 @@ def working_copy_view(model_admin, request, object_id=None):
         raise Http404("No unsaved changes to restore.")
     form_class = model_admin.get_form(request, article)
     return JsonResponse(
-        {"fields": copy.data, "labels": choice_labels(form_class, copy.data)}
+        {
+            "fields": copy.data,
+            "labels": choice_labels(form_class, copy.data),
+            "version": copy.base_version,
+        }
     )
 
 

@@ -140,8 +140,11 @@
         say("Your unsaved changes could not be loaded. Try again, or reload the page.", { focus: true });
         return;
       }
-      const { fields, labels } = await response.json();
+      const { fields, labels, version } = await response.json();
       fill(form, fields, labels);
+      // The copy was typed over the version it was made from: saving it over a newer
+      // one gets the conflict message instead of undoing someone else's save.
+      if (version && form.elements.version) form.elements.version.value = version;
       offer.remove();
       kept = snapshot();
       say("Your unsaved changes are back in the form. Save the story to keep them.", { focus: true });
