@@ -59,8 +59,9 @@ def requested_action(
         future = published_at is not None and published_at > timezone.now()
         if not was_published:
             return Action.SCHEDULE if future else Action.PUBLISH
-        if published_at == article.published_at:
-            return None
+        stored = article.published_at
+        if stored is not None and published_at == stored.replace(microsecond=0):
+            return None  # the form shows and posts whole seconds
         if future:
             return Action.SCHEDULE
         return Action.PUBLISH if policy.stage(article) == Stage.SCHEDULED else None

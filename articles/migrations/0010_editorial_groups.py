@@ -97,7 +97,17 @@ def create_groups(apps, schema_editor):
 
 
 def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
+    """Going back takes away only what going forward gave: the groups' permissions
+    named here (a site's own groups of these names, and their members, stay)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, models in GROUPS.items():
+        if group := Group.objects.filter(name=name).first():
+            group.permissions.remove(
+                *Permission.objects.filter(
+                    content_type__app_label="articles", codename__in=codenames(models)
+                )
+            )
 
 
 class Migration(migrations.Migration):
