@@ -401,7 +401,9 @@ def test_a_copy_made_before_someone_elses_save_comes_back_with_its_own_version(
     assert Article.objects.get(pk=story.pk).version == story.version + 1
 
 
-def test_a_save_from_elsewhere_leaves_an_open_forms_copy(jane_client, jane, make_article):
+def test_a_save_from_elsewhere_leaves_an_open_forms_copy(
+    jane_client, jane, make_article
+):
     story = make_article()
     jane_client.post(autosave_url(story), typed(story, headline="Still typing"))
 

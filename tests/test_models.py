@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.models import Article, Image, Section
+from articles.models import Article, Author, Image, Section
 from tests.helpers import image_bytes, upload
 
 
@@ -221,3 +221,11 @@ def test_picture_over_the_pixel_limit_is_refused(db, monkeypatch):
         image.full_clean()
 
     assert "too many pixels to process safely" in error.value.message_dict["file"][0]
+
+
+def test_an_author_made_without_a_slug_gets_one_and_a_page(db, client):
+    first = Author.objects.create(name="Rita Reyes")
+    second = Author.objects.create(name="Rita Reyes")
+
+    assert (first.slug, second.slug) == ("rita-reyes", "rita-reyes-2")
+    assert client.get(first.get_absolute_url()).status_code == 200

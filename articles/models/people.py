@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from slugify import slugify
+
+from articles.slugs import free_slug
 
 
 class Author(models.Model):
@@ -36,6 +39,17 @@ class Author(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            # Every byline links to its author's page: an author made by a script or an
+            # import gets an address too.
+            self.slug = free_slug(
+                Author.objects.exclude(pk=self.pk),
+                slugify(self.name)[:200] or "author",
+                max_length=200,
+            )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:author_detail", kwargs={"slug": self.slug})

@@ -99,6 +99,11 @@
       const fields = fieldsOf(form);
       const now = fields.toString();
       if (submitting || now === kept) return;
+      if (area.querySelector("[data-restore-offer]")) {
+        // Saving now would replace the copy on offer before its owner chose.
+        say("Your earlier unsaved changes are still kept: restore or discard them above, and your typing here will be kept too.");
+        return;
+      }
       try {
         const keepalive = leaving && now.length < KEEPALIVE_LIMIT;
         const response = await post(area.dataset.autosaveUrl, fields, { keepalive });
