@@ -134,6 +134,12 @@ def test_a_story_in_review_is_read_only_for_its_reporter(client, rita, make_stor
     refused = post_form(client, article, headline="Sneaky edit")
 
     assertNotContains(page, 'name="headline"')
+    assertContains(  # the read-only form says why
+        page,
+        '<p class="workflow__read-only">This story is in review: only editors can '
+        "change it until an editor sends it back to you.</p>",
+        html=True,
+    )
     assertContains(
         refused,
         "Nothing was saved. This story is in review: only editors can change it",
@@ -457,3 +463,18 @@ def test_groups_migration_goes_back_by_taking_away_only_what_it_gave(db):
         "Photo desk": set(),
         "Reporter": set(),
     }
+
+
+def test_a_reporter_finds_stories_sent_back_first_on_the_admin_home(
+    client, rita, editor, make_story
+):
+    sent_back = make_story("review", created_by=rita, headline="Needs another source")
+    make_story("review", created_by=rita, headline="Still with the desk")
+    services.send_back(article=sent_back, user=editor, note="Call the council.")
+    client.force_login(rita)
+
+    home = client.get("/admin/")
+
+    assertContains(home, "<caption>Sent back to you</caption>", html=True)
+    assertContains(home, "Needs another source")
+    assertNotContains(home, "Still with the desk")

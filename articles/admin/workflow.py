@@ -102,6 +102,12 @@ def form_context(user, article: Article | None) -> dict:
         sent_back = None
     return {
         "state": state_text(article) if article.pk else "New draft",
+        # A read-only form says why, rather than leaving the reader to guess.
+        "read_only_because": (
+            policy.edit_refusal(user, article)
+            if article.pk and not policy.may_edit(user, article)
+            else ""
+        ),
         "actions": [action for action in Action if action in actions],
         "may_send_back": Action.SEND_BACK in actions,
         "sent_back": sent_back if stage == Stage.DRAFT else None,
