@@ -113,6 +113,35 @@ def image_form_data(**overrides) -> dict:
     } | overrides
 
 
+def image_change_data(image, **fields) -> dict:
+    """What an image's change form posts for `image` as it stands (keeping its file; the
+    usage inline is read only), with `fields` edited."""
+    data = image_form_data(
+        alt_text=image.alt_text,
+        caption=image.caption,
+        photographer=image.photographer_id or "",
+        agency=image.agency_id or "",
+        credit_type=image.credit_type,
+        credit_text=image.credit_text,
+        copyright_notice=image.copyright_notice,
+        licence=image.licence,
+        licence_url=image.licence_url,
+        licensor_url=image.licensor_url,
+        usage_terms=image.usage_terms,
+        rights_expire_on=image.rights_expire_on or "",
+        focal_x=str(image.focal_x),
+        focal_y=str(image.focal_y),
+        **{
+            "uses-TOTAL_FORMS": "0",
+            "uses-INITIAL_FORMS": "0",
+            "uses-MIN_NUM_FORMS": "0",
+            "uses-MAX_NUM_FORMS": "0",
+        },
+    )
+    del data["file"]
+    return data | fields
+
+
 def article_form_data(section, **overrides) -> dict:
     """What the article add form posts: the article fields and empty inlines."""
     return {

@@ -8,13 +8,14 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, WorkingCopy
 from tests.helpers import admin_url, article_form_data
+
+pytest_plugins = ["tests.two_editors"]
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -24,33 +25,6 @@ def _nobody_present():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def jane(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "jane", password="password", first_name="Jane", last_name="Editor"
-    )
-
-
-@pytest.fixture
-def sam(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "sam", password="password", first_name="Sam", last_name="Sub"
-    )
-
-
-@pytest.fixture
-def jane_client(client, jane):
-    client.force_login(jane)
-    return client
-
-
-@pytest.fixture
-def sam_client(sam):
-    other = Client()
-    other.force_login(sam)
-    return other
 
 
 def autosave_url(article=None) -> str:

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection, connections
-from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -20,20 +19,10 @@ from articles.locking import StaleArticle
 from articles.models import Article
 from tests.helpers import admin_url, article_form_data
 
+pytest_plugins = ["tests.two_editors"]
+
 ROOT = Path(__file__).resolve().parent.parent
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture
-def jane(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "jane", password="password", first_name="Jane", last_name="Editor"
-    )
-
-
-@pytest.fixture
-def sam(django_user_model):
-    return django_user_model.objects.create_superuser("sam", password="password")
 
 
 def save_as(article, user, **changes):
@@ -113,19 +102,6 @@ def test_the_message_gives_the_date_when_the_other_save_was_another_day(
         match=r"^Jane Editor saved this story at 14:02 on 3 March, after you opened it\.$",
     ):
         save_as(loaded, None, headline="Later")
-
-
-@pytest.fixture
-def jane_client(client, jane):
-    client.force_login(jane)
-    return client
-
-
-@pytest.fixture
-def sam_client(sam):
-    other = Client()
-    other.force_login(sam)
-    return other
 
 
 def form_opened_at(article, **changes) -> dict:

@@ -10,26 +10,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Image
 from articles.renditions import crops_for, preview_url
-from tests.helpers import admin_url, image_form_data, upload
+from tests.helpers import admin_url, image_change_data, upload
 
 EDITOR = re.compile(r"<section [^>]*data-focal-editor.*?</section>", re.S)
-
-
-def change_data(image, **fields) -> dict:
-    """What the change form posts for `image` as it stands, with `fields` edited."""
-    data = image_form_data(
-        alt_text=image.alt_text,
-        focal_x=str(image.focal_x),
-        focal_y=str(image.focal_y),
-        **{
-            "uses-TOTAL_FORMS": "0",
-            "uses-INITIAL_FORMS": "0",
-            "uses-MIN_NUM_FORMS": "0",
-            "uses-MAX_NUM_FORMS": "0",
-        },
-    )
-    del data["file"]
-    return data | fields
 
 
 def editor_html(response) -> str:
@@ -128,7 +111,7 @@ def test_posting_a_new_focal_point_saves_it_and_remakes_the_crops(
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             admin_url(Image, "change", image.pk),
-            change_data(image, focal_x="1", focal_y="0.25"),
+            image_change_data(image, focal_x="1", focal_y="0.25"),
         )
 
     assert response.status_code == 302
@@ -151,7 +134,7 @@ def test_a_refused_post_keeps_the_typed_point_and_shows_the_crops_still_saved(
 
     response = admin_client.post(
         admin_url(Image, "change", image.pk),
-        change_data(image, focal_x="0.9", alt_text=""),
+        image_change_data(image, focal_x="0.9", alt_text=""),
     )
 
     assertContains(response, "This field is required.")

@@ -4,7 +4,13 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Image
-from tests.helpers import admin_url, image_bytes, image_form_data, upload
+from tests.helpers import (
+    admin_url,
+    image_bytes,
+    image_change_data,
+    image_form_data,
+    upload,
+)
 from tests.metadata_files import jpeg_with, xmp_packet
 
 CHOOSER = "/admin/articles/image/chooser/"
@@ -94,21 +100,6 @@ def test_a_different_picture_is_no_duplicate(admin_client, make_image, picture):
     assert Image.objects.count() == 2
 
 
-def change_data(image, **fields) -> dict:
-    return (
-        image_form_data(
-            alt_text=image.alt_text,
-            **{
-                "uses-TOTAL_FORMS": "0",
-                "uses-INITIAL_FORMS": "0",
-                "uses-MIN_NUM_FORMS": "0",
-                "uses-MAX_NUM_FORMS": "0",
-            },
-        )
-        | fields
-    )
-
-
 def test_replacing_an_image_file_with_the_same_file_is_allowed(
     admin_client, make_image, picture
 ):
@@ -116,7 +107,7 @@ def test_replacing_an_image_file_with_the_same_file_is_allowed(
 
     response = admin_client.post(
         admin_url(Image, "change", image.pk),
-        change_data(image, file=upload("same-again.jpg", picture)),
+        image_change_data(image, file=upload("same-again.jpg", picture)),
     )
 
     assert response.status_code == 302
@@ -132,7 +123,7 @@ def test_replacing_an_image_file_with_another_image_file_is_refused(
 
     response = admin_client.post(
         admin_url(Image, "change", image.pk),
-        change_data(image, file=upload("copy.jpg", picture)),
+        image_change_data(image, file=upload("copy.jpg", picture)),
     )
 
     assertContains(response, f'<a href="{admin_url(Image, "change", other.pk)}">')

@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains
 
 from articles.image_metadata import read_embedded_metadata
 from articles.models import Agency, Image, Photographer
-from tests.helpers import admin_url, image_form_data, upload
+from tests.helpers import admin_url, image_change_data, image_form_data, upload
 from tests.metadata_files import jpeg_with, sample, xmp_packet
 
 CHOOSER = "/admin/articles/image/chooser/"
@@ -27,27 +27,6 @@ def add_image(client, content: bytes, **fields):
             **{"file": upload("photo.jpg", content), "alt_text": ""} | fields
         ),
     )
-
-
-def change_data(image, **fields) -> dict:
-    """What the change form posts for `image` as it stands, with `fields` edited."""
-    data = image_form_data(
-        alt_text=image.alt_text,
-        caption=image.caption,
-        photographer=image.photographer_id or "",
-        agency=image.agency_id or "",
-        copyright_notice=image.copyright_notice,
-        licence_url=image.licence_url,
-        usage_terms=image.usage_terms,
-        **{
-            "uses-TOTAL_FORMS": "0",
-            "uses-INITIAL_FORMS": "0",
-            "uses-MIN_NUM_FORMS": "0",
-            "uses-MAX_NUM_FORMS": "0",
-        },
-    )
-    del data["file"]
-    return data | fields
 
 
 def reread(admin_user, images):
@@ -419,7 +398,7 @@ def test_new_file_replacing_the_old_one_updates_only_untouched_fields(admin_clie
 
     response = admin_client.post(
         admin_url(Image, "change", image.pk),
-        change_data(
+        image_change_data(
             image,
             copyright_notice="Staff notice",
             file=upload("second.jpg", second),

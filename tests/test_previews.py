@@ -23,7 +23,8 @@ from articles.models import (
     InternalNote,
     PreviewLink,
 )
-from tests.helpers import admin_url, article_form_data, figure
+from tests.helpers import admin_url, figure
+from tests.workflow_helpers import change_form_data
 
 BANNER = "Preview: not published."
 
@@ -257,20 +258,7 @@ def preview_url(article) -> str:
 
 
 def form_data(article, **overrides) -> dict:
-    return (
-        article_form_data(
-            article.section,
-            headline=article.headline,
-            slug=article.slug,
-            standfirst=article.standfirst,
-            body=article.body,
-            featured_image=article.featured_image_id or "",
-            tags="harbour",
-            status=article.status,
-            version=article.version,
-        )
-        | overrides
-    )
+    return change_form_data(article, tags="harbour") | overrides
 
 
 def test_form_preview_shows_unsaved_changes_and_saves_nothing(

@@ -12,22 +12,10 @@ from tests.browser.conftest import BrowserLog
 from tests.browser.editing import choose_in_autocomplete
 from tests.helpers import admin_url
 
+pytest_plugins = ["tests.two_editors"]
+
 # Autosave waits 5 s after the last change.
 AUTOSAVE_WAIT_MS = 15000
-
-
-@pytest.fixture
-def jane(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "jane", password="password", first_name="Jane", last_name="Editor"
-    )
-
-
-@pytest.fixture
-def sam(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "sam", password="password", first_name="Sam", last_name="Sub"
-    )
 
 
 def log_in(page, user) -> None:
