@@ -9,9 +9,8 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
 
-from articles import policy, services
+from articles import history, policy, services
 from articles.models import Article
 from articles.policy import Action, Stage
 
@@ -32,8 +31,7 @@ def zone_label(at: datetime | None = None) -> str:
 
 
 def local_time(at: datetime) -> str:
-    local = timezone.localtime(at, timezone.get_default_timezone())
-    return f"{format_date(local, 'j M Y, H:i')} {zone_label(at)}"
+    return f"{history.local_time(at)} {zone_label(at)}"
 
 
 def state_text(article: Article) -> str:
