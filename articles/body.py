@@ -202,6 +202,55 @@ def with_editor_previews(html: str, images: dict) -> str:
     return _IMG_TAG.sub(preview, html)
 
 
+class _TextParser(HTMLParser):
+    """The words of sanitized body HTML, block by block (figures left out)."""
+
+    BLOCKS = {"p", "h2", "h3", "li", "blockquote", "figure"}
+
+    def __init__(self):
+        super().__init__()  # character references become characters
+        self.blocks: list[tuple[str, list[str]]] = []
+        self._in_figure = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "figure":
+            self._in_figure += 1
+        if tag in self.BLOCKS:
+            self.blocks.append((tag, []))
+        elif tag == "br":
+            self.handle_data(" ")
+
+    def handle_endtag(self, tag):
+        if tag == "figure" and self._in_figure:
+            self._in_figure -= 1
+
+    def handle_data(self, data):
+        if self._in_figure:
+            return
+        if not self.blocks:
+            self.blocks.append(("", []))
+        self.blocks[-1][1].append(data)
+
+
+def _text_blocks(html: str) -> list[tuple[str, str]]:
+    parser = _TextParser()
+    parser.feed(_cleaner.clean(html or ""))
+    parser.close()
+    blocks = ((tag, " ".join("".join(words).split())) for tag, words in parser.blocks)
+    return [(tag, text) for tag, text in blocks if text]
+
+
+def plain_text(html: str) -> str:
+    """The body's text without markup or figure captions, blocks joined by blank lines:
+    for search indexes and summaries."""
+    return "\n\n".join(text for _, text in _text_blocks(html))
+
+
+def first_paragraph(html: str) -> str:
+    """The text of the body's first paragraph, or "" (a description of last resort)."""
+    return next((text for tag, text in _text_blocks(html) if tag == "p"), "")
+
+
 def render(html: str, images: dict) -> list[SafeString | Figure]:
     """The body ready for the template: sanitized HTML runs and Figures built from `images`
     (Image by id). A figure whose picture is missing, or whose rights have expired, is

@@ -7,6 +7,11 @@ from django.conf import settings
 
 
 def absolute_url(request, path: str) -> str:
+    """`path` on this site as a full URL: under NEWSROOM_SITE_URL when it is set, else
+    under the address the request came to. A URL that is already absolute (a rendition
+    in object storage, say) is returned as it is."""
+    if path.startswith(("http://", "https://")):
+        return path
     if settings.NEWSROOM_SITE_URL:
         return settings.NEWSROOM_SITE_URL.rstrip("/") + path
     return request.build_absolute_uri(path)

@@ -103,6 +103,7 @@ class SectionView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            section=self.section,
             heading=self.section.name,
             description=self.section.description,
             current_section_slug=self.section.slug,
@@ -119,7 +120,9 @@ class TagView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=f"Tagged “{self.tag.name}”", **kwargs)
+        return super().get_context_data(
+            tag=self.tag, heading=f"Tagged “{self.tag.name}”", **kwargs
+        )
 
 
 class AuthorView(PublishedArticlesMixin, ListView):

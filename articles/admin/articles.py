@@ -24,6 +24,7 @@ from articles.admin.notes import InternalNoteInline
 from articles.admin.thumbnails import thumbnail
 from articles.admin.usage import UsageIndexDeletionMixin, recent_runs, reuse_warnings
 from articles.models import Article, ArticleImage, Byline, Image, InternalNote
+from articles.search.admin import IndexedSearchMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -142,7 +143,7 @@ def problem_link(problem: services.Problem) -> str:
 
 
 @admin.register(Article)
-class ArticleAdmin(UsageIndexDeletionMixin, admin.ModelAdmin):
+class ArticleAdmin(IndexedSearchMixin, UsageIndexDeletionMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["headline", "section", "status", "published_at", "is_published"]
     list_filter = [
