@@ -174,6 +174,14 @@ NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
 # Absolute base for links that leave the site (share links, feeds); empty means
 # "the host of the current request".
 NEWSROOM_SITE_URL = env.str("NEWSROOM_SITE_URL", default="")
+# The home page's description for search engines and share cards; empty means
+# "The latest news from {NEWSROOM_SITE_NAME}."
+NEWSROOM_SITE_DESCRIPTION = env.str("NEWSROOM_SITE_DESCRIPTION", default="")
+# The publisher logo in structured data: a static file in a format search engines take
+# (PNG, JPEG, WebP), at least 112 pixels each way.
+NEWSROOM_PUBLISHER_LOGO = env.str(
+    "NEWSROOM_PUBLISHER_LOGO", default="articles/publisher-logo.png"
+)
 NEWSROOM_PAGE_SIZE = env.int("NEWSROOM_PAGE_SIZE", default=10)  # stories per list page
 NEWSROOM_CREDIT_FORMAT = env.str("NEWSROOM_CREDIT_FORMAT", default="{kind} by {credit}")
 NEWSROOM_FEATURED_CREDIT_FORMAT = env.str(
