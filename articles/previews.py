@@ -22,7 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import body, links, views
+from articles import body, links, seo, views
 from articles.models import Article, Image, PreviewLink, Tag
 from articles.models.tags import tag_slug
 
@@ -110,7 +110,9 @@ def render_preview(request, article: Article, images: dict):
         article.published_at = timezone.now()
     if article.updated_at is None:
         article.updated_at = article.published_at
-    return render(request, TEMPLATE, views.article_context(request, article, images))
+    context = views.article_context(request, article, images)
+    context["meta"] = seo.preview_meta(article)
+    return render(request, TEMPLATE, context)
 
 
 def unsaved_article(form, formsets) -> Article:

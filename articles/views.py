@@ -5,7 +5,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import ListView
 
-from articles import body, links
+from articles import body, links, seo
 from articles.models import Article, Author, FrontPagePin, Section, Tag
 
 LATEST_ON_HOME = 10  # after the top story
@@ -23,17 +23,27 @@ class PublishedArticlesMixin:
     def get_queryset(self):
         return Article.objects.published().with_listing_data()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meta"] = seo.list_meta(
+            self.request,
+            heading=context["heading"],
+            description=self.meta_description(),
+            page=context["page_obj"],
+        )
+        return context
+
 
 def home(request):
     """The top story, editors' pinned stories, the latest stories, then a block per
     section with its newest stories not already shown: a fixed number of queries
     however many sections there are."""
     top_story, pinned, latest = front_page()
-    shown = [article.pk for article in (top_story, *pinned, *latest) if article]
+    shown = [story for story in (top_story, *pinned, *latest) if story]
     by_section = defaultdict(list)
     for article in (
         Article.objects.published()
-        .exclude(pk__in=shown)
+        .exclude(pk__in=[story.pk for story in shown])
         .newest_per_section(PER_SECTION_ON_HOME)
     ):
         by_section[article.section_id].append(article)
@@ -42,6 +52,7 @@ def home(request):
         for section in Section.objects.all()
         if by_section[section.pk]
     ]
+    shown += [article for _, articles in sections for article in articles]
     return render(
         request,
         "articles/home.html",
@@ -50,7 +61,7 @@ def home(request):
             "pinned": pinned,
             "latest": latest,
             "sections": sections,
-            "canonical_url": links.absolute_url(request, request.path),
+            "meta": seo.home_meta(request, shown),
         },
     )
 
@@ -110,6 +121,9 @@ class SectionView(PublishedArticlesMixin, ListView):
             **kwargs,
         )
 
+    def meta_description(self) -> str:
+        return seo.section_description(self.section)
+
 
 class TagView(PublishedArticlesMixin, ListView):
     # A tag only drafts use must not reveal itself (tags name embargoed subjects).
@@ -123,6 +137,9 @@ class TagView(PublishedArticlesMixin, ListView):
         return super().get_context_data(
             tag=self.tag, heading=f"Tagged “{self.tag.name}”", **kwargs
         )
+
+    def meta_description(self) -> str:
+        return seo.tag_description(self.tag)
 
 
 class AuthorView(PublishedArticlesMixin, ListView):
@@ -148,6 +165,9 @@ class AuthorView(PublishedArticlesMixin, ListView):
             **kwargs,
         )
 
+    def meta_description(self) -> str:
+        return seo.author_description(self.author)
+
 
 def article_detail(request, section, year, month, day, slug):
     article = get_object_or_404(Article.objects.published().with_page_data(), slug=slug)
@@ -159,11 +179,15 @@ def article_detail(request, section, year, month, day, slug):
         )
 
     images = {use.image_id: use.image for use in article.body_image_uses}
-    return render(
+    context = article_context(request, article, images)
+    context["meta"] = seo.article_meta(
         request,
-        "articles/article_detail.html",
-        article_context(request, article, images),
+        article,
+        canonical_url=context["canonical_url"],
+        updated_at=context["updated_at"],
+        corrections=context["corrections"],
     )
+    return render(request, "articles/article_detail.html", context)
 
 
 def article_context(request, article, images) -> dict:
