@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 
 from articles import body, policy, services, working_copies
-from articles.admin import autosave, previews, versions, workflow
+from articles.admin import autosave, previews, share_card, versions, workflow
 from articles.admin.autosave import VersionCheckedForm
 from articles.admin.corrections import CorrectionInline
 from articles.admin.filters import ExpiredPicturesFilter
@@ -247,6 +247,9 @@ class ArticleAdmin(IndexedSearchMixin, UsageIndexDeletionMixin, admin.ModelAdmin
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         context["workflow"] = workflow.form_context(request.user, obj)
+        context["share_card"] = share_card.context(
+            request, context["adminform"].form.instance
+        )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def view_on_site(self, obj):
