@@ -7,7 +7,7 @@ Everything here reads what the page's own queries loaded (listing and page data)
 the tags cost no query.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -40,9 +40,9 @@ class ShareImage:
 @dataclass(frozen=True)
 class PageMeta:
     """The head of a page, for _meta.html. A page without `canonical_url` (a preview)
-    claims no public address: it gets a title and its robots directive only."""
+    claims no public address: it gets its title and robots directive only."""
 
-    title: str  # the <title>: the card title and the site name
+    title: str  # the <title>
     card_title: str  # og:title and twitter:title
     description: str = ""
     canonical_url: str = ""
@@ -53,7 +53,7 @@ class PageMeta:
     modified_at: datetime | None = None
     section: str = ""
     tags: tuple[str, ...] = ()
-    structured_data: tuple[dict, ...] = field(default=())
+    structured_data: tuple[dict, ...] = ()
 
     @property
     def locale(self) -> str:
@@ -105,6 +105,7 @@ def article_meta(
     never updated)."""
     title = article_title(article)
     description = article_description(article)
+    modified_at = updated_at or article.published_at
     return PageMeta(
         title=_titled(title),
         card_title=title,
@@ -113,7 +114,7 @@ def article_meta(
         og_type="article",
         image=share_image(request, article.public_featured_image),
         published_at=article.published_at,
-        modified_at=updated_at or article.published_at,
+        modified_at=modified_at,
         section=article.section.name,
         tags=tuple(tag.name for tag in article.tags.all()),
         structured_data=(
@@ -122,7 +123,7 @@ def article_meta(
                 article,
                 canonical_url=canonical_url,
                 description=description,
-                modified_at=updated_at or article.published_at,
+                modified_at=modified_at,
                 corrections=corrections,
             ),
             structured_data.breadcrumbs(
