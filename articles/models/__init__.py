@@ -13,6 +13,7 @@ from articles.models.workflow import (
     WorkflowEvent,
     WorkingCopy,
 )
+from articles.search.models import SearchDocument
 
 __all__ = [
     "Agency",
@@ -30,6 +31,7 @@ __all__ = [
     "PreviewLink",
     "Redirect",
     "Rendition",
+    "SearchDocument",
     "Section",
     "Tag",
     "TaggedArticle",

@@ -18,6 +18,7 @@ from articles.models.fields import BodyField
 from articles.models.images import Image
 from articles.models.tags import Tag
 from articles.models.usage import ArticleImage
+from articles.search import index as search_index
 from articles.slugs import free_slug
 
 RELATED_LIMIT = 5
@@ -91,17 +92,22 @@ class ArticleQuerySet(models.QuerySet):
     # the change when it writes the story (not bookkeeping, such as Django clearing
     # `created_by` when a user is deleted), and rebuilds the image usage index;
     # bulk_update() goes through it. bulk_create() fills slugs and publication times
-    # and builds the index.
+    # and builds the index. Both rewrite the search documents of what they wrote.
     def update(self, **kwargs):
         if kwargs.keys() - BOOKKEEPING_FIELDS:
             kwargs.setdefault("version", F("version") + 1)
             kwargs.setdefault("updated_at", timezone.now())
-        if not kwargs.keys() & IMAGE_FIELDS:
+        uses_change = bool(kwargs.keys() & IMAGE_FIELDS)
+        text_changes = bool(kwargs.keys() & search_index.ARTICLE_FIELDS)
+        if not (uses_change or text_changes):
             return super().update(**kwargs)
         with transaction.atomic():
             pks = list(self.values_list("pk", flat=True))
             count = super().update(**kwargs)
-            _rebuild_image_uses(Q(pk__in=pks))
+            if uses_change:
+                _rebuild_image_uses(Q(pk__in=pks))
+            if text_changes:
+                search_index.reindex(pks)
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
@@ -118,6 +124,9 @@ class ArticleQuerySet(models.QuerySet):
             created = super().bulk_create(objs, *args, **kwargs)
             # By slug: with ignore_conflicts no primary keys come back.
             _rebuild_image_uses(Q(slug__in=slugs))
+            search_index.reindex(
+                Article.objects.filter(slug__in=slugs).values_list("pk", flat=True)
+            )
         return created
 
 
@@ -310,6 +319,7 @@ class Article(models.Model):
                 redirects.remember_old_address(self)
                 super().save(*args, update_fields=update_fields, **kwargs)
                 self.rebuild_image_uses()
+                search_index.reindex([self.pk])
         except BaseException:
             self.version = version
             raise
@@ -441,6 +451,16 @@ def _existing_image_ids(refs: list[body.FigureRef]) -> set[int]:
     )
 
 
+class BylineQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # No signals here, unlike a byline's save or delete (articles.search.receivers):
+        # the stories' search documents, which name their authors, are rewritten now.
+        with transaction.atomic():
+            created = super().bulk_create(objs, *args, **kwargs)
+            search_index.reindex(byline.article_id for byline in created)
+        return created
+
+
 class Byline(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="bylines"
@@ -451,6 +471,8 @@ class Byline(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Authors are named in this order."
     )
+
+    objects = BylineQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]
