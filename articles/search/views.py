@@ -1,5 +1,91 @@
-from django.http import Http404
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.shortcuts import render
+from django.utils import timezone
+
+from articles.models import Article, Section
+from articles.search import engine
+from articles.search.query import MAX_LENGTH, Query, clean
+
+
+def _date(value: str | None) -> date | None:
+    """A YYYY-MM-DD filter date, or None for anything else (ignored, not an error).
+    Years 1 and 9999 are left out too: a day beyond them overflows in some zones."""
+    try:
+        day = date.fromisoformat(value or "")
+    except ValueError:
+        return None
+    return day if 1 < day.year < 9999 else None
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(
+        datetime.combine(day, time.min), timezone.get_default_timezone()
+    )
 
 
 def search(request):
-    raise Http404
+    """Published stories matching the reader's words, best first, in pages, with
+    filters by section and by publication date (days in TIME_ZONE)."""
+    sections = list(Section.objects.all())
+    text, shortened = clean(request.GET.get("q", ""))
+    section = next(
+        (found for found in sections if found.slug == request.GET.get("section")),
+        None,
+    )
+    since, until = _date(request.GET.get("from")), _date(request.GET.get("to"))
+    query = Query.parse(text)
+    page = None
+    if query:
+        # Every public path starts from the publication rule: the index holds drafts
+        # too, and scheduled stories join the results when their time comes.
+        # The body is not shown, and sorting thousands of matches goes faster without.
+        articles = Article.objects.published().with_listing_data().defer("body")
+        if section:
+            articles = articles.filter(section=section)
+        if since:
+            articles = articles.filter(published_at__gte=_day_start(since))
+        if until:
+            articles = articles.filter(
+                published_at__lt=_day_start(until + timedelta(days=1))
+            )
+        results = engine.matching(articles, query).order_by(
+            "-search_rank", "-published_at", "-pk"
+        )
+        page = Paginator(results, settings.NEWSROOM_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        highlights = engine.highlights([article.pk for article in page], query)
+        for article in page:
+            article.highlight = highlights.get(article.pk)
+    # Page links carry the search as it was understood, not as it was typed.
+    kept = QueryDict(mutable=True)
+    for name, value in (
+        ("q", text),
+        ("section", section and section.slug),
+        ("from", since and since.isoformat()),
+        ("to", until and until.isoformat()),
+    ):
+        if value:
+            kept[name] = value
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "q": text,
+            "searched": bool(query),
+            "shortened": shortened,
+            "max_length": MAX_LENGTH,
+            "sections": sections,
+            # The masthead's navigation lists these too: one query for both.
+            "nav_sections": sections,
+            "section": section,
+            "since": since,
+            "until": until,
+            "page_obj": page,
+            "kept": kept,
+        },
+    )

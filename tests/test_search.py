@@ -1,0 +1,445 @@
+"""Site search at /search/: what it finds, in which order, how it shows it."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+from lxml import html as lxml_html
+from pytest_django.asserts import assertContains, assertNotContains
+
+from articles.models import Article
+from tests.helpers import figure
+
+SEARCH = reverse("articles:search")
+LONDON = ZoneInfo("Europe/London")
+
+
+def search(client, q, **params):
+    response = client.get(SEARCH, {"q": q, **params})
+    assert response.status_code == 200
+    return response
+
+
+def headlines(response) -> list[str]:
+    page = lxml_html.fromstring(response.content)
+    return [
+        link.text_content() for link in page.xpath('//li[@class="search-result"]/h2/a')
+    ]
+
+
+def summaries(response) -> list[str]:
+    page = lxml_html.fromstring(response.content)
+    return [
+        lxml_html.tostring(summary, encoding="unicode", with_tail=False)
+        for summary in page.xpath('//p[@class="search-result__summary"]')
+    ]
+
+
+def ago(**delta):
+    return timezone.now() - timedelta(**delta)
+
+
+# Ranking
+
+
+def test_a_headline_match_outranks_a_body_only_match(client, make_article):
+    make_article(
+        headline="Council meets on Tuesday",
+        body="<p>The vote on the harbour election rules was delayed.</p>",
+        published_at=ago(hours=1),
+    )
+    make_article(headline="Election night in Eastquay", published_at=ago(days=3))
+
+    assert headlines(search(client, "election")) == [
+        "Election night in Eastquay",
+        "Council meets on Tuesday",
+    ]
+
+
+def test_a_story_with_more_matches_ranks_higher(client, make_article):
+    make_article(
+        headline="Power station plans",
+        body="<p>One turbine is planned for the bay, with cables to the shore.</p>",
+        published_at=ago(hours=1),
+    )
+    make_article(
+        headline="Wind farm plans",
+        body="<p>A turbine, then a second turbine, then a third turbine.</p>",
+        published_at=ago(days=2),
+    )
+
+    assert headlines(search(client, "turbine")) == [
+        "Wind farm plans",
+        "Power station plans",
+    ]
+
+
+def test_equal_matches_list_the_newest_first(client, make_article):
+    for days, name in [(3, "Oldest"), (1, "Newest"), (2, "Middle")]:
+        make_article(headline=f"{name} ferry timetable", published_at=ago(days=days))
+
+    assert headlines(search(client, "ferry")) == [
+        "Newest ferry timetable",
+        "Middle ferry timetable",
+        "Oldest ferry timetable",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"), [("Zürich", "Zurich"), ("Zurich", "Zürich")]
+)
+def test_accents_do_not_matter_either_way(client, make_article, stored, typed):
+    make_article(headline=f"Trams return to {stored}")
+
+    assert headlines(search(client, typed)) == [f"Trams return to {stored}"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [("election", "elections"), ("Elections", "election"), ("running", "runs")],
+)
+def test_words_match_in_other_forms(client, make_article, stored, typed):
+    make_article(headline=f"Talk of {stored} in the council")
+
+    assert headlines(search(client, typed)) == [f"Talk of {stored} in the council"]
+
+
+def test_quotes_match_a_phrase_and_a_minus_leaves_a_word_out(client, make_article):
+    make_article(headline="Sea wall rebuilt", body="<p>Storm damage repaired.</p>")
+    make_article(headline="Wall of the sea museum", body="<p>Paintings.</p>")
+    make_article(headline="Sea wall storm damage", body="<p>Waves again.</p>")
+
+    assert sorted(headlines(search(client, '"sea wall"'))) == [
+        "Sea wall rebuilt",
+        "Sea wall storm damage",
+    ]
+    assert headlines(search(client, '"sea wall" -waves')) == ["Sea wall rebuilt"]
+
+
+def test_or_between_words_finds_either(client, make_article):
+    make_article(headline="Tram depot opens")
+    make_article(headline="Ferry fares rise")
+    make_article(headline="Bus lanes painted")
+
+    assert sorted(headlines(search(client, "tram or ferry"))) == [
+        "Ferry fares rise",
+        "Tram depot opens",
+    ]
+
+
+def test_every_word_must_match(client, make_article):
+    make_article(headline="Tram depot opens")
+    make_article(headline="Tram fares rise")
+
+    assert headlines(search(client, "tram fares")) == ["Tram fares rise"]
+
+
+# What is searched
+
+
+def test_standfirst_tags_authors_and_captions_are_searched(
+    client, make_article, make_author, make_image
+):
+    image = make_image(caption="Gulls over the lighthouse")
+    story = make_article(
+        headline="A quiet week",
+        standfirst="Nothing about birds here.",
+        featured_image=image,
+        body=figure(make_image(caption="unused"), "A kestrel on the quay"),
+        authors=[make_author("Ottoline Marsh")],
+        tags=["Shipbuilding"],
+    )
+
+    for words in ("birds", "gulls lighthouse", "kestrel", "ottoline", "shipbuilding"):
+        assert headlines(search(client, words)) == [story.headline], words
+
+
+def test_a_figure_without_its_own_caption_is_found_by_the_pictures_caption(
+    client, make_article, make_image
+):
+    picture = make_image(caption="Cormorants drying their wings")
+    make_article(headline="On the rocks", body=figure(picture))
+    make_article(
+        headline="Elsewhere", body=figure(picture, "A caption of this story's own")
+    )
+
+    assert headlines(search(client, "cormorants")) == ["On the rocks"]
+
+
+# The publication rule
+
+
+@pytest.mark.parametrize(
+    "unpublished",
+    [
+        {"status": Article.Status.DRAFT, "published_at": None},
+        {"status": Article.Status.REVIEW, "published_at": None},
+        {"status": Article.Status.PUBLISHED, "published_at": "future"},
+    ],
+    ids=["draft", "in review", "scheduled"],
+)
+def test_unpublished_stories_are_never_found(client, make_article, unpublished):
+    if unpublished["published_at"] == "future":
+        unpublished = {
+            **unpublished,
+            "published_at": timezone.now() + timedelta(hours=1),
+        }
+    make_article(headline="Embargoed budget leak", **unpublished)
+
+    response = search(client, "embargoed budget")
+
+    assert headlines(response) == []
+    assertNotContains(response, "Embargoed")
+
+
+def test_a_scheduled_story_is_found_once_its_time_comes(client, make_article):
+    at = timezone.now() + timedelta(hours=2)
+    make_article(headline="Budget day arrives", published_at=at)
+
+    assert headlines(search(client, "budget")) == []
+    with time_machine.travel(at + timedelta(minutes=1), tick=False):
+        assert headlines(search(client, "budget")) == ["Budget day arrives"]
+
+
+def test_an_unpublished_story_is_no_longer_found(client, make_article):
+    story = make_article(headline="Harbour strike called off")
+    assert headlines(search(client, "strike")) == ["Harbour strike called off"]
+
+    story.status = Article.Status.DRAFT
+    story.save()
+
+    assert headlines(search(client, "strike")) == []
+
+
+# Filters and pages
+
+
+def test_the_section_filter_keeps_to_one_section(client, make_article, make_section):
+    culture = make_section(name="Culture", slug="culture")
+    make_article(headline="Harbour concert", section=culture)
+    make_article(headline="Harbour dues rise")
+
+    response = search(client, "harbour", section="culture")
+
+    assert headlines(response) == ["Harbour concert"]
+    assertContains(
+        response, '<option value="culture" selected>Culture</option>', html=True
+    )
+
+
+def test_an_unknown_section_is_ignored(client, make_article):
+    make_article(headline="Harbour dues rise")
+
+    assert headlines(search(client, "harbour", section="no-such\x00section")) == [
+        "Harbour dues rise"
+    ]
+
+
+def test_the_date_filters_take_whole_days_in_the_newsroom_time_zone(
+    client, make_article
+):
+    def london(day, hour):
+        return datetime(2026, 3, day, hour, 30, tzinfo=LONDON)
+
+    make_article(headline="Tide one", published_at=london(1, 23))
+    make_article(headline="Tide two", published_at=london(2, 0))
+    make_article(headline="Tide three", published_at=london(3, 23))
+    make_article(headline="Tide four", published_at=london(4, 0))
+
+    response = search(client, "tide", **{"from": "2026-03-02", "to": "2026-03-03"})
+
+    assert headlines(response) == ["Tide three", "Tide two"]
+    assertContains(response, 'value="2026-03-02"')
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2026-02-30", "0001-01-01", "9999-12-31"])
+def test_a_date_that_is_not_one_is_ignored(client, make_article, bad):
+    make_article(headline="Tide tables")
+
+    assert headlines(search(client, "tide", **{"from": bad, "to": bad})) == [
+        "Tide tables"
+    ]
+
+
+def test_results_come_in_pages_whose_links_keep_the_search(
+    client, make_article, make_section, settings
+):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    section = make_section(slug="coast")
+    for days in range(5):
+        make_article(
+            headline=f"Lifeboat call {days}",
+            section=section,
+            published_at=ago(days=days + 1),
+        )
+
+    first = search(client, "lifeboat", section="coast", **{"from": "2000-01-01"})
+    second = search(
+        client, "lifeboat", section="coast", **{"from": "2000-01-01"}, page="2"
+    )
+    last = search(client, "lifeboat", section="coast", page="99")
+
+    assert headlines(first) == ["Lifeboat call 0", "Lifeboat call 1"]
+    assert headlines(second) == ["Lifeboat call 2", "Lifeboat call 3"]
+    assert headlines(last) == ["Lifeboat call 4"]
+    assertContains(first, "5 stories match “lifeboat”")
+    assertContains(
+        first, 'href="?q=lifeboat&amp;section=coast&amp;from=2000-01-01&amp;page=2"'
+    )
+    assertContains(
+        second, 'href="?q=lifeboat&amp;section=coast&amp;from=2000-01-01&amp;page=1"'
+    )
+    assertContains(second, '<ol class="search-results" start="3">')
+
+
+# The page
+
+
+def test_matches_are_marked_and_text_is_escaped(client, make_article):
+    make_article(
+        headline="Vote <b>count</b> delayed",
+        standfirst="",
+        body="<p>Someone typed &lt;script&gt;alert(1)&lt;/script&gt; into the vote form.</p>",
+    )
+
+    response = search(client, "vote")
+
+    assertContains(
+        response,
+        f'<a href="{Article.objects.get().get_absolute_url()}"><mark>Vote</mark> &lt;b&gt;count&lt;/b&gt; delayed</a>',
+        html=True,
+    )
+    assert summaries(response) == [
+        '<p class="search-result__summary">Someone typed &lt;script&gt;alert(1)&lt;/script&gt; '
+        "into the <mark>vote</mark> form.</p>"
+    ]
+    assertNotContains(response, "<script>")
+    assertNotContains(response, "<b>count")
+
+
+def test_the_summary_is_the_standfirst_with_a_match_else_the_body_snippet(
+    client, make_article
+):
+    make_article(
+        headline="First",
+        standfirst="The quay reopens.",
+        body="<p>Traders return to the quay.</p>",
+    )
+    make_article(
+        headline="Second",
+        standfirst="Nothing matches here.",
+        body="<p>The fish market returns to the quay on Monday.</p>",
+    )
+
+    assert sorted(summaries(search(client, "quay"))) == [
+        '<p class="search-result__summary">The <mark>quay</mark> reopens.</p>',
+        '<p class="search-result__summary">The fish market returns to the <mark>quay</mark> on Monday.</p>',
+    ]
+
+
+def test_a_result_shows_its_section_date_and_a_credited_picture(
+    client, make_article, make_image, make_photographer
+):
+    image = make_image(photographer=make_photographer("Priya Castell"))
+    story = make_article(headline="Harbour at dawn", featured_image=image)
+
+    response = search(client, "dawn")
+
+    assertContains(
+        response,
+        f'<a href="{story.section.get_absolute_url()}">{story.section.name}</a>',
+        html=True,
+    )
+    assertContains(
+        response, timezone.localtime(story.published_at).strftime("%-d %B %Y")
+    )
+    assertContains(response, "Featured Image by Priya Castell")
+    assertContains(response, "/media/renditions/")
+    assertNotContains(response, image.file.name)
+
+
+def test_no_query_shows_the_form_and_how_to_search(client, db):
+    response = search(client, "")
+
+    assertContains(response, "<title>Search | The Daily Test</title>", html=True)
+    assertContains(response, "Type a word or two")
+    assertNotContains(response, "search-results")
+
+
+def test_no_match_says_so_and_suggests_what_to_try(client, make_article, make_section):
+    make_section(name="Culture", slug="culture")
+    make_article(headline="Harbour dues rise")
+
+    response = search(client, "zeppelin", section="culture")
+
+    assertContains(response, "No stories match “zeppelin”")
+    assertContains(
+        response, '<a href="?q=zeppelin">search every section and date</a>', html=True
+    )
+    assertContains(response, '<a href="/culture/">Culture</a>', html=True)
+
+
+def test_the_page_names_the_query_is_not_indexed_and_announces_the_count(
+    client, make_article
+):
+    make_article(headline="Ferry fares rise")
+
+    response = search(client, "ferry")
+
+    assertContains(
+        response, "<title>Search for “ferry” | The Daily Test</title>", html=True
+    )
+    assertContains(response, '<meta name="robots" content="noindex">', html=True)
+    assertContains(
+        response,
+        '<p class="search-count" role="status">1 story matches “ferry”.</p>',
+        html=True,
+    )
+
+
+def test_the_search_form_is_labelled(client, db):
+    response = search(client, "tide")
+    page = lxml_html.fromstring(response.content)
+
+    for field in page.xpath("//form[@role='search']//*[self::input or self::select]"):
+        labels = page.xpath(f"//label[@for='{field.get('id')}']")
+        assert [label.text_content() for label in labels] != [], field.get("name")
+    assert page.xpath("//input[@id='search-q']/@type") == ["search"]
+    assert page.xpath("//input[@id='search-q']/@value") == ["tide"]
+
+
+def test_every_page_header_has_a_search_box(client, db):
+    page = lxml_html.fromstring(client.get("/").content)
+
+    form = page.xpath("//header//form[@role='search']")[0]
+    assert form.get("action") == SEARCH
+    assert (
+        page.xpath("//label[@for='masthead-q']")[0].text_content() == "Search stories"
+    )
+    assert form.xpath(".//input[@name='q']/@type") == ["search"]
+
+
+def test_the_results_page_runs_a_fixed_number_of_queries(
+    client, make_article, make_image, make_author, django_assert_num_queries
+):
+    def story():
+        make_article(
+            headline="Storm warning",
+            featured_image=make_image(),
+            authors=[make_author()],
+            tags=["Weather"],
+        )
+
+    # sections, count, page, its bylines, tags and renditions, highlights
+    story()
+    search(client, "storm")  # makes the renditions
+    with django_assert_num_queries(7):
+        assert len(headlines(search(client, "storm"))) == 1
+    for _ in range(11):
+        story()
+    search(client, "storm")
+    with django_assert_num_queries(7):
+        assert len(headlines(search(client, "storm"))) == 10
