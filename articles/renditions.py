@@ -113,13 +113,7 @@ def make(file, specs: list[Spec], focal: tuple[float, float]) -> list[Made]:
     jobs = [
         (spec, scaled[spec.width])
         if not spec.crop
-        else (
-            spec,
-            _scale(
-                picture.crop(crop_box(*picture.size, CROPS[spec.crop], focal)),
-                spec.width,
-            ),
-        )
+        else (spec, _cropped(picture, spec, focal))
         for spec in specs
     ]
     # Encoders release the GIL: two at a time keep both cores busy.
@@ -171,6 +165,16 @@ def _scale(picture, width):
         return picture
     height = max(1, round(picture.height * width / picture.width))
     return picture.resize((width, height), PIL.Image.Resampling.LANCZOS, reducing_gap=3)
+
+
+def _cropped(picture, spec: Spec, focal):
+    """The crop of `spec` at exactly its ratio (1200×675 for 16:9): the box's edges are
+    whole pixels, so scaling it as it is could leave the height a pixel off."""
+    across, down = CROPS[spec.crop]
+    box = picture.crop(crop_box(*picture.size, (across, down), focal))
+    width = min(spec.width, box.width)
+    height = max(1, round(width * down / across))
+    return box.resize((width, height), PIL.Image.Resampling.LANCZOS, reducing_gap=3)
 
 
 def _encode(spec: Spec, picture) -> Made:

@@ -49,6 +49,22 @@ def test_a_photo_gets_avif_and_jpeg_at_three_widths_and_three_focal_point_crops(
     assert Rendition.objects.filter(image=image).count() == 9
 
 
+@pytest.mark.parametrize("size", [(1200, 800), (3000, 2001), (1999, 1333)])
+def test_crops_have_exactly_their_ratio_whatever_the_original(make_image, size):
+    # Share cards promise 1200×675: a crop box rounded to whole pixels must not leave
+    # the height a pixel off.
+    image = make_image(file=upload(content=image_bytes(size=size)))
+
+    sizes = {
+        key[2]: (r.width_px, r.height_px) for key, r in made(image).items() if key[2]
+    }
+
+    assert sizes["16:9"] == (1200, 675)
+    for crop, (across, down) in renditions.CROPS.items():
+        width, height = sizes[crop]
+        assert height == round(width * down / across), crop
+
+
 def test_renditions_are_never_wider_than_the_original(make_image):
     image = make_image(file=upload(content=image_bytes(size=(700, 500))))
 
