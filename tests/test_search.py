@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from tests.helpers import figure
+from tests.helpers import admin_url, figure
 
 SEARCH = reverse("articles:search")
 LONDON = ZoneInfo("Europe/London")
@@ -443,3 +443,96 @@ def test_the_results_page_runs_a_fixed_number_of_queries(
     search(client, "storm")
     with django_assert_num_queries(7):
         assert len(headlines(search(client, "storm"))) == 10
+
+
+# The admin's article search
+
+
+def changelist_headlines(response) -> list[str]:
+    return [article.headline for article in response.context["cl"].result_list]
+
+
+def test_the_admin_search_finds_every_state_best_match_first(
+    admin_client, make_article
+):
+    make_article(
+        headline="Council notes",
+        body="<p>The puffin count is done.</p>",
+        published_at=timezone.now() + timedelta(days=1),
+    )
+    make_article(
+        headline="Puffin census", status=Article.Status.DRAFT, published_at=None
+    )
+    make_article(headline="Unrelated", status=Article.Status.REVIEW, published_at=None)
+
+    response = admin_client.get(admin_url(Article), {"q": "puffin"})
+
+    assert changelist_headlines(response) == ["Puffin census", "Council notes"]
+
+
+def test_the_admin_search_takes_the_last_word_as_a_beginning(
+    admin_client, client, make_article
+):
+    make_article(headline="Kittiwakes nest early")
+
+    response = admin_client.get(admin_url(Article), {"q": "nest kitti"})
+
+    assert changelist_headlines(response) == ["Kittiwakes nest early"]
+    assert headlines(search(client, "nest kitti")) == []
+
+
+def test_the_admin_search_lists_a_story_once_and_keeps_a_chosen_sort(
+    admin_client, make_article, make_author
+):
+    make_article(
+        headline="Zeta gulls",
+        tags=["Gulls", "Gull colonies"],
+        authors=[make_author("Gull Watcher"), make_author("Ada Gull")],
+    )
+    make_article(headline="Alpha gulls")
+
+    ranked = admin_client.get(admin_url(Article), {"q": "gull"})
+    sorted_by_headline = admin_client.get(admin_url(Article), {"q": "gull", "o": "1"})
+
+    assert changelist_headlines(ranked) == ["Zeta gulls", "Alpha gulls"]
+    assert changelist_headlines(sorted_by_headline) == ["Alpha gulls", "Zeta gulls"]
+
+
+def test_the_admin_search_runs_a_fixed_number_of_queries(
+    admin_client,
+    make_article,
+    make_author,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
+    def story():
+        make_article(headline="Storm", authors=[make_author()], tags=["Weather"])
+
+    story()
+    admin_client.get(admin_url(Article), {"q": "storm"})
+    with django_assert_max_num_queries(100) as small:
+        admin_client.get(admin_url(Article), {"q": "storm"})
+    for _ in range(5):
+        story()
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = admin_client.get(admin_url(Article), {"q": "storm"})
+    assert response.context["cl"].result_count == 6
+
+
+def test_the_front_page_pins_autocomplete_finds_stories_by_a_word_beginning(
+    admin_client, make_article
+):
+    story = make_article(headline="Kittiwakes nest early")
+    make_article(headline="Something else")
+
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "articles",
+            "model_name": "frontpagepin",
+            "field_name": "article",
+            "term": "kittiw",
+        },
+    )
+
+    assert [result["id"] for result in response.json()["results"]] == [str(story.pk)]
