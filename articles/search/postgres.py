@@ -29,20 +29,17 @@ LESS_THAN = "\x01"
 
 
 def tsquery(query: Query):
-    """The query as a tsquery built from plainto_tsquery() and phraseto_tsquery() of
-    each term (to_tsquery() of an escaped lexeme for a prefix): the terms are
-    parameters, never tsquery syntax."""
+    """The query as a tsquery built from phraseto_tsquery() of each term (to_tsquery()
+    of an escaped lexeme for a prefix): the terms are parameters, never tsquery
+    syntax. A term's words match side by side, as in SQLite's quoted strings, so
+    "covid-19" and "O'Brien" mean the same on both databases."""
 
     def term_query(term: Term) -> SearchQuery:
         if query.is_prefix(term):
             return SearchQuery(
                 Lexeme(term.text, prefix=True), config=TEXT_SEARCH_CONFIG
             )
-        return SearchQuery(
-            term.text,
-            config=TEXT_SEARCH_CONFIG,
-            search_type="phrase" if term.phrase else "plain",
-        )
+        return SearchQuery(term.text, config=TEXT_SEARCH_CONFIG, search_type="phrase")
 
     either = reduce(
         or_,

@@ -61,9 +61,13 @@ def install(connection) -> None:
     table (made anew, for the site language) with its triggers, filled from the table."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS {GIN_INDEX} ON {DOCUMENTS} USING gin (vector)"
-            )
+            # Looked up first: even CREATE INDEX IF NOT EXISTS is refused in a
+            # transaction that has just written to the table.
+            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [GIN_INDEX])
+            if cursor.fetchone() is None:
+                cursor.execute(
+                    f"CREATE INDEX {GIN_INDEX} ON {DOCUMENTS} USING gin (vector)"
+                )
             return
         for statement in (*_drop_fts(), *_create_fts()):
             cursor.execute(statement)
