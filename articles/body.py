@@ -105,6 +105,18 @@ class Figure:
         return credits.credit_line(self.image, featured=self.featured)
 
 
+def featured_figure(article) -> Figure | None:
+    """The story's featured picture as readers see it, with the story's caption for it
+    (else the image's own) and the featured credit line; None when it has none, or once
+    its rights have expired."""
+    image = article.public_featured_image
+    if image is None:
+        return None
+    return Figure(
+        image=image, caption=article.featured_caption or image.caption, featured=True
+    )
+
+
 class _BodyParser(HTMLParser):
     """Splits sanitized HTML into HTML runs and FigureRefs, keeping the runs verbatim."""
 

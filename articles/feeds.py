@@ -26,6 +26,7 @@ from articles import body, credits, links, renditions
 from articles.models import Article, Author, Section, Tag
 from articles.templatetags.pictures import FALLBACK_WIDTH
 from articles.views import corrections_and_updated_at
+from articles.xml_text import XMLTextFeed
 
 FEED_LENGTH = 20  # newest stories per feed
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
@@ -126,7 +127,7 @@ def _add_media_content(handler, media: dict | None) -> None:
     handler.endElement("media:content")
 
 
-class RssFeed(feedgenerator.Rss201rev2Feed):
+class RssFeed(XMLTextFeed, feedgenerator.Rss201rev2Feed):
     def rss_attributes(self):
         return super().rss_attributes() | {
             "xmlns:dc": "http://purl.org/dc/elements/1.1/",
@@ -154,7 +155,7 @@ class RssFeed(feedgenerator.Rss201rev2Feed):
         _add_media_content(handler, item["media"])
 
 
-class AtomFeed(feedgenerator.Atom1Feed):
+class AtomFeed(XMLTextFeed, feedgenerator.Atom1Feed):
     def root_attributes(self):
         return super().root_attributes() | {"xmlns:media": MEDIA_RSS}
 
@@ -246,7 +247,7 @@ class ArticleFeed(Feed):
         return [article.section.name, *(tag.name for tag in article.tags.all())]
 
     def item_enclosures(self, article):
-        figure = _featured_figure(article)
+        figure = body.featured_figure(article)
         rendition = figure and _feed_rendition(figure.image)
         if not rendition:
             return []
@@ -275,7 +276,7 @@ class ArticleFeed(Feed):
         each figure as one plain JPEG (readers take no srcset or AVIF) and links made
         absolute."""
         images = {use.image_id: use.image for use in article.body_image_uses}
-        parts = [_featured_figure(article), *body.render(article.body, images)]
+        parts = [body.featured_figure(article), *body.render(article.body, images)]
         return "".join(
             self._figure_html(part)
             if isinstance(part, body.Figure)
@@ -301,7 +302,7 @@ class ArticleFeed(Feed):
         )
 
     def _media_content(self, article) -> dict | None:
-        figure = _featured_figure(article)
+        figure = body.featured_figure(article)
         rendition = figure and _feed_rendition(figure.image)
         if not rendition:
             return None
@@ -317,15 +318,6 @@ class ArticleFeed(Feed):
             "role": CREDIT_ROLES.get(figure.image.credit_type, "photographer"),
             "caption": figure.caption,
         }
-
-
-def _featured_figure(article) -> body.Figure | None:
-    image = article.public_featured_image  # None once its rights have expired
-    if image is None:
-        return None
-    return body.Figure(
-        image=image, caption=article.featured_caption or image.caption, featured=True
-    )
 
 
 def _feed_rendition(image):

@@ -7,7 +7,6 @@ the request's host, and ours come from `links.absolute_url`, so NEWSROOM_SITE_UR
 when it is set. Everything listed starts from `Article.objects.published()`.
 """
 
-import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -25,6 +24,7 @@ from django.views.decorators.http import conditional_page
 
 from articles import body, links, renditions
 from articles.models import Article, Author, Section, Tag
+from articles.xml_text import xml_text
 
 NEWS_WINDOW = timedelta(days=2)  # Google News takes stories of the last two days
 NEWS_LIMIT = 1000  # and at most this many in one news sitemap
@@ -35,13 +35,6 @@ NEWS_LIMIT = 1000  # and at most this many in one news sitemap
 STORY_CHANGED = Greatest(
     "published_at", "updated_at", Coalesce("corrections__created_at", "published_at")
 )
-# XML 1.0 has no place for most control characters, not even escaped: one pasted into
-# a headline would make the whole sitemap unreadable.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    return _NOT_XML.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -82,10 +75,8 @@ class ArticleSitemap(Sitemap):
         rights have expired. Pictures in the body carry their image's own caption:
         a figure's caption lives in the body, and parsing every body would cost
         milliseconds a story for a tag search engines no longer read."""
-        figures = []
-        if image := article.public_featured_image:
-            caption = article.featured_caption or image.caption
-            figures.append(body.Figure(image=image, caption=caption, featured=True))
+        featured = body.featured_figure(article)
+        figures = [featured] if featured else []
         figures += [
             body.Figure(image=use.image, caption=use.image.caption)
             for use in article.body_image_uses

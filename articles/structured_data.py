@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import credits, links, renditions
+from articles import body, credits, links, renditions
 from articles.models import Correction
 from articles.templatetags.datetimes import iso8601
 
@@ -52,9 +52,10 @@ def news_article(
     """The article as a `NewsArticle`, with the featured picture's three crops, each
     with its credit and rights."""
     authors = [person(request, byline.author) for byline in article.bylines.all()]
-    featured = article.public_featured_image
+    figure = body.featured_figure(article)
+    featured = figure.image if figure else None
     crops = renditions.crops_for(featured) if featured else {}
-    caption = (article.featured_caption or featured.caption) if featured else ""
+    caption = figure.caption if figure else ""
     return _known(
         {
             "@context": SCHEMA,

@@ -193,13 +193,7 @@ def article_detail(request, section, year, month, day, slug):
 def article_context(request, article, images) -> dict:
     """What the article page shows of `article`, with the body's pictures from `images`
     (Image by id). Previews build the same page from a draft or an unsaved form."""
-    featured = None
-    if image := article.public_featured_image:
-        featured = body.Figure(
-            image=image,
-            caption=article.featured_caption or image.caption,
-            featured=True,
-        )
+    featured = body.featured_figure(article)
     canonical_url = links.absolute_url(request, article.get_absolute_url())
     return {
         "article": article,

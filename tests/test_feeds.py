@@ -580,3 +580,25 @@ def test_pages_name_their_feeds_in_the_head(client, newsroom):
     }
     for path, expected in pages.items():
         assert alternate_links(client.get(path).content.decode()) == expected, path
+
+
+@pytest.mark.parametrize("feed_format", FORMATS)
+def test_control_characters_pasted_into_text_are_left_out_not_an_error(
+    client, make_article, make_image, feed_format
+):
+    # XML 1.0 cannot hold them, even escaped: one would break the whole feed.
+    make_article(
+        headline="Vertical\x0btab",
+        standfirst="Form\x0cfeed",
+        body="<p>Bell\x07 in the body</p>",
+        featured_image=make_image(caption="Escape\x1b caption", credit_text="A\x01B"),
+    )
+
+    feed = parse(client, f"/feed/{'atom/' if feed_format == 'atom' else ''}")
+
+    entry = feed.entries[0]
+    assert entry.title == "Verticaltab"
+    assert entry.summary == "Formfeed"
+    assert "Bell in the body" in entry.content[0].value
+    assert "Escape caption" in entry.content[0].value
+    assert media_contents(client, "/feed/")[0]["credit"] == "AB"
