@@ -185,6 +185,9 @@ def index(request):
     sitemaps = []
     for name, sitemap_class in SITEMAPS.items():
         sitemap = sitemap_class()
+        paginator = sitemap.paginator  # a new Paginator, and a new count, each time
+        if not paginator.count:
+            continue  # a sitemap must list at least one address (sitemaps.org schema)
         location = links.absolute_url(
             request, reverse("articles:sitemap_section", kwargs={"section": name})
         )
@@ -194,7 +197,7 @@ def index(request):
                 "location": location if page == 1 else f"{location}?p={page}",
                 "lastmod": lastmod,
             }
-            for page in sitemap.paginator.page_range
+            for page in paginator.page_range
         ]
     return render(
         request,

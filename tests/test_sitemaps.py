@@ -111,6 +111,21 @@ def test_sitemap_index_lists_every_sitemap_and_passes_the_schema(
         assert client.get(urlsplit(loc).path).status_code == 200
 
 
+def test_the_index_leaves_out_sitemaps_with_nothing_to_list(
+    client, make_article, schemas
+):
+    # A site whose only story is a draft: no story, tag or author page to list, and
+    # the schema allows no empty sitemap.
+    make_article(status=Article.Status.DRAFT, tags=["embargoed"])
+
+    root = xml(client.get("/sitemap.xml"))
+
+    schemas["index"].assertValid(root)
+    locations = root.xpath("//sm:loc/text()", namespaces=NS)
+    assert locations == ["http://testserver/sitemap-sections.xml"]
+    schemas["urlset"].assertValid(xml(client.get("/sitemap-sections.xml")))
+
+
 def test_article_sitemap_lists_the_pictures_as_renditions_and_passes_the_schema(
     client, story, schemas
 ):
