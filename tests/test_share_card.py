@@ -6,10 +6,13 @@ from datetime import timedelta
 
 import lxml.html
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
 from tests.helpers import admin_url, article_form_data, image_bytes, upload
+
+pytest_plugins = ["tests.roles"]
 
 
 @pytest.fixture
@@ -114,7 +117,7 @@ def test_new_story_says_to_add_a_featured_image(admin_client):
 
     assert card.picture is None
     assert card.text("no-picture") == "No picture: add a featured image."
-    assert card.text("credit") is None
+    assert card.text("credit") == ""
     assert card.panel.get("data-image-id") == ""
 
 
@@ -174,3 +177,50 @@ def test_card_script_and_styles_are_files_loaded_with_the_page_nonce(
     assert script.get("nonce") == styles.get("nonce") == nonce
     assert script.get("defer") is not None
     assert not card.panel.xpath(".//script | .//*[@style]")
+
+
+def picked(client, image_id) -> object:
+    return client.get(
+        reverse("admin:articles_article_share_card_picture"), {"image": image_id}
+    )
+
+
+def test_a_newly_picked_picture_comes_with_its_crop_and_credit(admin_client, picture):
+    response = picked(admin_client, picture.pk)
+
+    assert response.status_code == 200
+    found = response.json()
+    (img,) = lxml.html.fragments_fromstring(found["picture"])
+    crop = picture.renditions.get(crop="16:9")
+    assert img.get("src") == f"http://testserver/media/{crop.file.name}"
+    assert img.get("alt") == "Boats in the harbour at dawn"
+    assert found["credit"] == "Image by Hassan Ammar/AP Images"
+
+
+def test_picking_no_picture_or_an_expired_one_says_why_there_is_none(
+    admin_client, picture
+):
+    assert (
+        "No picture: add a featured image."
+        in picked(admin_client, "").json()["picture"]
+    )
+    picture.rights_expire_on = timezone.localdate() - timedelta(days=1)
+    picture.save()
+
+    found = picked(admin_client, picture.pk).json()
+
+    assert "rights have expired" in found["picture"]
+    assert "<img" not in found["picture"]
+    assert found["credit"] == ""
+
+
+def test_picked_picture_needs_a_story_editor_who_may_see_images(
+    client, make_user, picture
+):
+    client.force_login(make_user("photo desk"))  # may see images, not write stories
+    assert picked(client, picture.pk).status_code == 403
+    client.force_login(make_user("reporter"))
+    assert picked(client, picture.pk).status_code == 200
+    assert picked(client, "²").status_code == 404
+    client.logout()
+    assert picked(client, picture.pk).status_code == 302  # to the sign-in page

@@ -329,6 +329,7 @@ class ArticleAdmin(IndexedSearchMixin, UsageIndexDeletionMixin, admin.ModelAdmin
     def get_urls(self):
         body_pictures = self.admin_site.admin_view(self.body_pictures_view)
         featured_credit = self.admin_site.admin_view(self.featured_credit_view)
+        share_picture = self.admin_site.admin_view(self.share_card_picture_view)
         return [
             path(
                 "body-pictures/", body_pictures, name="articles_article_body_pictures"
@@ -337,6 +338,11 @@ class ArticleAdmin(IndexedSearchMixin, UsageIndexDeletionMixin, admin.ModelAdmin
                 "featured-credit/",
                 featured_credit,
                 name="articles_article_featured_credit",
+            ),
+            path(
+                "share-card-picture/",
+                share_picture,
+                name="articles_article_share_card_picture",
             ),
             *previews.urls(self),
             *autosave.urls(self),
@@ -366,16 +372,29 @@ class ArticleAdmin(IndexedSearchMixin, UsageIndexDeletionMixin, admin.ModelAdmin
         so the form shows it as soon as a featured image is picked."""
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET"])
+        return HttpResponse(featured_credit_html(self._picked_image(request)))
+
+    def share_card_picture_view(self, request):
+        """The share card's picture and credit for the picture `?image=` (none when
+        empty), so the card shows a newly picked featured image before saving."""
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        return share_card.picture_json(request, self._picked_image(request))
+
+    def _picked_image(self, request) -> Image | None:
+        """The picture `?image=` a form's script asks about, with its credit data."""
         if not self._may_preview_pictures(request):
             raise PermissionDenied
         image_id = request.GET.get("image", "")
         if not image_id:
-            return HttpResponse(featured_credit_html(None))
+            return None
         # Not str.isdigit(): it accepts "²", which the database lookup then refuses.
         if not re.fullmatch(r"[0-9]{1,18}", image_id):
             raise Http404("No such picture.")
-        image = get_object_or_404(Image.objects.with_credit_data(), pk=image_id)
-        return HttpResponse(featured_credit_html(image))
+        return get_object_or_404(
+            Image.objects.with_credit_data().prefetch_related("renditions"),
+            pk=image_id,
+        )
 
     def _warn_about_picture_problems(self, request, article: Article) -> None:
         """Saving goes ahead; the editor is told which pictures still need work."""

@@ -55,21 +55,24 @@ def test_card_follows_typing_by_the_page_rules(admin_page, story):
     expect(description).to_have_text("The council voted on Tuesday.")
 
 
-def test_choosing_another_picture_says_the_card_changes_on_saving(admin_page, story):
+def test_choosing_another_picture_shows_it_and_says_it_is_not_saved(admin_page, story):
     page = admin_page
     page.goto(admin_url(Article, "change", story.pk))
+    card = page.locator("[data-share-card]")
     notice = page.locator("[data-share-card-notice]")
     expect(notice).to_have_attribute("role", "status")
     expect(notice).to_have_text("")
 
     choose_in_autocomplete(page, "featured_image", "Ferry", "Ferry at the quay")
 
+    expect(card.get_by_role("img")).to_have_accessible_name("Ferry at the quay")
+    expect(card.locator("[data-share-card-credit]")).to_have_text("Image by W")
     expect(notice).to_have_text(
-        "The picture changes to the newly chosen featured image when you save."
+        "Not saved yet: shares show this picture once you save the story."
     )
-    expect(
-        page.locator("[data-share-card]").get_by_role("img")
-    ).to_have_accessible_name("Boats in the harbour at dawn")
+    # Nothing was saved: the story keeps its picture until the form is.
+    story.refresh_from_db()
+    assert story.featured_image.alt_text == "Boats in the harbour at dawn"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,14 +1,14 @@
 // The article form's "Share card preview" (articles/admin/share_card.py) follows the
 // title and description fields as the editor types, by the page's own rules: the SEO
 // title, else the headline; the SEO description, else the standfirst, else the body's
-// first paragraph. The picture is the saved one, so choosing another featured image
-// says the card's picture changes on saving. Select2 announces a pick with a jQuery
-// "change" event, which a native listener never sees, so that goes through the
-// admin's jQuery.
+// first paragraph. A newly picked featured image shows at once (its 16:9 crop and credit
+// from the server), with a notice that it is not saved yet. Select2 announces a pick
+// with a jQuery "change" event, which a native listener never sees, so that goes
+// through the admin's jQuery.
 "use strict";
 {
-  const PICTURE_CHANGES = "The picture changes to the newly chosen featured image when you save.";
-  const PICTURE_GOES = "The picture goes when you save: the story will have no featured image.";
+  const PICTURE_CHANGES = "Not saved yet: shares show this picture once you save the story.";
+  const PICTURE_GOES = "Not saved yet: shares show no picture once you save the story.";
 
   function startShareCard() {
     const card = document.querySelector("[data-share-card]");
@@ -30,9 +30,21 @@
 
     const select = field("featured_image");
     const notice = card.querySelector("[data-share-card-notice]");
+    const frame = card.querySelector("[data-share-card-picture]");
+    const credit = card.querySelector("[data-share-card-credit]");
     const $ = window.django && window.django.jQuery;
     if (!select || !$) return;
-    $(select).on("change", () => {
+    let latest = 0;
+    $(select).on("change", async () => {
+      const request = ++latest;
+      const url = new URL(card.dataset.pictureUrl, window.location.href);
+      url.searchParams.set("image", select.value);
+      const response = await fetch(url);
+      // Only the last pick counts, whichever answer arrives first.
+      if (!response.ok || request !== latest) return;
+      const found = await response.json();
+      frame.innerHTML = found.picture; // drawn and escaped by the server's template
+      credit.textContent = found.credit;
       if (select.value === card.dataset.imageId) notice.textContent = "";
       else notice.textContent = select.value ? PICTURE_CHANGES : PICTURE_GOES;
     });
