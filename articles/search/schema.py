@@ -61,12 +61,24 @@ def install(connection) -> None:
     table (made anew, for the site language) with its triggers, filled from the table."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # Looked up first: even CREATE INDEX IF NOT EXISTS is refused in a
+            # Each looked up first: even CREATE INDEX IF NOT EXISTS is refused in a
             # transaction that has just written to the table.
             cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [GIN_INDEX])
             if cursor.fetchone() is None:
                 cursor.execute(
                     f"CREATE INDEX {GIN_INDEX} ON {DOCUMENTS} USING gin (vector)"
+                )
+            # The vector stays in the row, not out of line (TOAST): matching and
+            # ranking read it for every story a common word finds, and fetching each
+            # from TOAST made searches on 10,000 stories about twice as slow.
+            cursor.execute(
+                "SELECT attstorage FROM pg_attribute "
+                "WHERE attrelid = %s::regclass AND attname = 'vector'",
+                [DOCUMENTS],
+            )
+            if cursor.fetchone() != ("m",):
+                cursor.execute(
+                    f"ALTER TABLE {DOCUMENTS} ALTER COLUMN vector SET STORAGE MAIN"
                 )
             return
         for statement in (*_drop_fts(), *_create_fts()):
