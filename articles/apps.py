@@ -13,5 +13,6 @@ class ArticlesConfig(AppConfig):
 
         # Versions record an article's tags and bylines (signal receivers).
         from articles import history  # noqa: F401
+
         # The search index follows tags, bylines, names and captions (signal receivers).
         from articles.search import receivers  # noqa: F401
