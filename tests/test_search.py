@@ -26,7 +26,7 @@ def search(client, q, **params):
 def headlines(response) -> list[str]:
     page = lxml_html.fromstring(response.content)
     return [
-        link.text_content() for link in page.xpath('//li[@class="search-result"]/h2/a')
+        link.text_content() for link in page.xpath('//li[@class="search-result"]//h2/a')
     ]
 
 

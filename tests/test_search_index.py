@@ -18,7 +18,7 @@ def found(client, words: str) -> list[str]:
     response = client.get(reverse("articles:search"), {"q": words})
     assert response.status_code == 200
     page = lxml_html.fromstring(response.content)
-    return [a.text_content() for a in page.xpath('//li[@class="search-result"]/h2/a')]
+    return [a.text_content() for a in page.xpath('//li[@class="search-result"]//h2/a')]
 
 
 @pytest.fixture
