@@ -167,12 +167,16 @@ def publisher(request) -> dict:
 @cache
 def _picture_size(static_path: str) -> tuple[int, int] | None:
     """The width and height of a static picture, read from its header once per process;
-    None when there is no such file."""
+    None when there is no such file, or it is no picture Pillow reads (an SVG, say):
+    the logo is then left out rather than every article page failing."""
     found = finders.find(static_path)
     if not found:
         return None
-    with PIL.Image.open(found) as picture:
-        return picture.size
+    try:
+        with PIL.Image.open(found) as picture:
+            return picture.size
+    except OSError:  # UnidentifiedImageError included
+        return None
 
 
 def breadcrumbs(request, trail: list[tuple[str, str]]) -> dict:

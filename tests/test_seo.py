@@ -368,6 +368,21 @@ def test_publisher_logo_is_the_png_the_structured_data_describes():
         assert (logo.format, logo.size) == ("PNG", (512, 512))
 
 
+def test_a_logo_setting_that_is_no_picture_leaves_the_logo_out(client, story, settings):
+    # An SVG is a fine static file but no picture Pillow can measure.
+    settings.NEWSROOM_PUBLISHER_LOGO = "articles/favicon.svg"
+
+    response = client.get(story.get_absolute_url())
+
+    assert response.status_code == 200
+    data = Head(response).structured("NewsArticle")
+    assert data["publisher"] == {
+        "@type": "Organization",
+        "name": "The Daily Test",
+        "url": f"{SITE}/",
+    }
+
+
 def test_never_updated_story_is_modified_when_published(client, story):
     data = get_head(client, story.get_absolute_url()).structured("NewsArticle")
 
