@@ -11,8 +11,8 @@ class ArticlesConfig(AppConfig):
         # Pillow reads HEIC/HEIF, the format of iPhone photos, through this plugin.
         pillow_heif.register_heif_opener()
 
-        # Versions record an article's tags and bylines (signal receivers).
-        from articles import history  # noqa: F401
-
-        # The search index follows tags, bylines, names and captions (signal receivers).
+        # Imported for what they register: system checks; versions record an article's
+        # tags and bylines, and the search index follows tags, bylines, names and
+        # captions (signal receivers).
+        from articles import checks, history  # noqa: F401
         from articles.search import receivers  # noqa: F401

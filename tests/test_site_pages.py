@@ -75,3 +75,17 @@ def test_favicon_requests_find_the_site_icon(client, db):
 
     assert response.status_code == 301
     assert response["Location"] == "/static/articles/favicon.svg"
+
+
+def test_deploy_check_warns_when_the_site_url_is_not_set(settings):
+    from django.core.checks import registry
+
+    from articles.checks import site_url_is_set
+
+    assert site_url_is_set in registry.registry.get_checks(
+        include_deployment_checks=True
+    )
+    settings.NEWSROOM_SITE_URL = ""
+    assert [message.id for message in site_url_is_set(None)] == ["articles.W001"]
+    settings.NEWSROOM_SITE_URL = "https://news.example.com"
+    assert site_url_is_set(None) == []
