@@ -1,15 +1,17 @@
 """The search index stays true on every write path: each test changes what a story is
 found by one way, then searches for the new words (found) and the old (not found)."""
 
+from datetime import date
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from lxml import html as lxml_html
 
 from articles import history
-from articles.models import Article, Byline, SearchDocument, Tag
+from articles.models import Article, Byline, SearchDocument, Tag, TaggedArticle
 from tests.helpers import admin_url, article_form_data, figure
 
 
@@ -119,6 +121,23 @@ def test_deleting_a_tag(client, story):
     assert found(client, "gulls") == ["Gulls"]
 
 
+def test_taggings_written_directly(client, story):
+    # Without taggit's manager (an importer, a shell, a fixture): rows in the link table.
+    seabirds, waders = (
+        Tag.objects.create(name="Seabirds"),
+        Tag.objects.create(name="Waders"),
+    )
+    TaggedArticle.objects.create(content_object=story, tag=seabirds)
+    TaggedArticle.objects.bulk_create([TaggedArticle(content_object=story, tag=waders)])
+    assert found(client, "seabirds") == ["Gulls"]
+    assert found(client, "waders") == ["Gulls"]
+
+    TaggedArticle.objects.filter(tag=seabirds).delete()
+
+    assert found(client, "seabirds") == []
+    assert found(client, "waders") == ["Gulls"]
+
+
 def test_adding_removing_and_changing_bylines(client, story, make_author):
     byline = Byline.objects.create(article=story, author=make_author("Ada Pellow"))
     assert found(client, "pellow") == ["Gulls"]
@@ -162,6 +181,34 @@ def test_changing_a_pictures_default_caption(client, make_article, make_image):
 
     assert sorted(found(client, "cormorants")) == ["Featured", "In the body"]
     assert found(client, "gannets") == ["Own caption"]
+
+
+def test_captions_of_pictures_whose_rights_expired_are_not_found(
+    client, make_article, make_image
+):
+    # The page no longer shows them, so search must not find the story by them.
+    picture = make_image(caption="Gannets diving", rights_expire_on=date(2020, 1, 1))
+    make_article(headline="Featured", featured_image=picture, featured_caption="Ours")
+    make_article(headline="In the body", body=figure(picture, "Our gannets"))
+
+    assert found(client, "gannets") == []
+    assert found(client, "ours") == []
+
+
+def test_the_daily_renditions_run_unindexes_newly_expired_captions(
+    client, make_article, make_image
+):
+    with time_machine.travel(date(2026, 3, 1)):
+        picture = make_image(
+            caption="Gannets diving", rights_expire_on=date(2026, 3, 2)
+        )
+        make_article(headline="Seabirds", featured_image=picture)
+        assert found(client, "gannets") == ["Seabirds"]
+
+    with time_machine.travel(date(2026, 3, 4)):
+        call_command("renditions", stdout=StringIO(), stderr=StringIO())
+
+        assert found(client, "gannets") == []
 
 
 def test_deleting_a_story_takes_its_document_with_it(client, story, make_author):

@@ -141,6 +141,17 @@ def _rebuild_image_uses(which: Q) -> None:
         article.rebuild_image_uses()
 
 
+class TaggedArticleQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # No signals here, unlike a tagging's save or delete (articles.search.receivers):
+        # the stories' search documents, which name their tags, are rewritten now.
+        objs = list(objs)
+        with transaction.atomic():
+            created = super().bulk_create(objs, *args, **kwargs)
+            search_index.reindex(tagging.content_object_id for tagging in objs)
+        return created
+
+
 class TaggedArticle(ItemBase):
     tag = models.ForeignKey(
         Tag,
@@ -148,6 +159,8 @@ class TaggedArticle(ItemBase):
         related_name="%(app_label)s_%(class)s_items",
     )
     content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE)
+
+    objects = TaggedArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = "tag on article"

@@ -12,6 +12,7 @@ from itertools import batched
 from django.apps import apps as global_apps
 
 from articles import body
+from articles.models.images import rights_cutoff
 
 CHUNK = 500  # articles read and written at a time
 DOCUMENT_FIELDS = ["headline", "standfirst", "keywords", "captions", "body_text"]
@@ -71,16 +72,24 @@ def _write(ids: tuple[int, ...], apps) -> None:
     image_ids = {image_id for *_, image_id, _ in articles if image_id} | {
         ref.image_id for refs in figures.values() for ref in refs if ref.image_id
     }
+    # Pictures whose rights have expired are not shown, so neither are their captions
+    # (`manage.py renditions`, run daily, reindexes stories as their pictures expire).
     default_captions = (
-        dict(Image.objects.filter(pk__in=image_ids).values_list("pk", "caption"))
+        dict(
+            Image.objects.filter(pk__in=image_ids)
+            .exclude(rights_expire_on__lt=rights_cutoff())
+            .values_list("pk", "caption")
+        )
         if image_ids
         else {}
     )
 
     def captions(pk: int, featured_id: int | None, featured_caption: str) -> list[str]:
         """Every caption a reader sees on the story: this story's own, else the
-        picture's (a figure whose picture is gone is not shown)."""
-        shown = [featured_caption or default_captions.get(featured_id, "")]
+        picture's (a figure whose picture is gone, or expired, is not shown)."""
+        shown = []
+        if featured_id in default_captions:
+            shown.append(featured_caption or default_captions[featured_id])
         shown += [
             ref.caption or default_captions[ref.image_id]
             for ref in figures[pk]

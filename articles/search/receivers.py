@@ -7,10 +7,8 @@ author's photo or a picture's focal point reindexes nothing."""
 
 from django.db import models
 from django.db.models.signals import (
-    m2m_changed,
     post_delete,
     post_save,
-    pre_delete,
     pre_save,
 )
 from django.dispatch import receiver
@@ -27,24 +25,22 @@ from articles.models import (
 from articles.search.index import reindex
 
 
-@receiver(m2m_changed, sender=TaggedArticle)
-def _tags_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(
-        instance, Article
-    ):
-        reindex([instance.pk])
-
-
+# A tagging or byline saved or deleted, however: taggit's add (get_or_create per tag),
+# remove and clear, or the rows written directly. (Their bulk_create sends no signal
+# and reindexes itself.)
+@receiver(post_save, sender=TaggedArticle)
+@receiver(post_delete, sender=TaggedArticle)
 @receiver(post_save, sender=Byline)
 @receiver(post_delete, sender=Byline)
-def _byline_changed(sender, instance, origin=None, **kwargs):
+def _link_changed(sender, instance, origin=None, **kwargs):
     # When the story itself is deleted, its document goes with it: writing one
     # again here would point at a deleted row.
     deleting_story = isinstance(origin, Article) or (
         isinstance(origin, models.QuerySet) and origin.model is Article
     )
     if not deleting_story:
-        reindex([instance.article_id])
+        article_id = getattr(instance, "content_object_id", None) or instance.article_id
+        reindex([article_id])
 
 
 # Rows whose searched value other documents quote: the field, and the rows linking
@@ -86,14 +82,3 @@ def _note_quoted_change(sender, instance, raw=False, update_fields=None, **kwarg
 def _reindex_quoting_articles(sender, instance, **kwargs):
     if getattr(instance, "_search_quoted_changed", False):
         reindex(_article_ids(instance))
-
-
-@receiver(pre_delete, sender=Tag)
-def _note_tagged_articles(sender, instance, **kwargs):
-    # Its taggings are deleted with it, so the articles are looked up first.
-    instance._search_article_ids = _article_ids(instance)
-
-
-@receiver(post_delete, sender=Tag)
-def _reindex_tagged_articles(sender, instance, **kwargs):
-    reindex(getattr(instance, "_search_article_ids", ()))
