@@ -259,9 +259,44 @@ def test_the_date_filters_take_whole_days_in_the_newsroom_time_zone(
 def test_a_date_that_is_not_one_is_ignored(client, make_article, bad):
     make_article(headline="Tide tables")
 
-    assert headlines(search(client, "tide", **{"from": bad, "to": bad})) == [
-        "Tide tables"
-    ]
+    response = search(client, "tide", **{"from": bad, "to": bad})
+
+    assert headlines(response) == ["Tide tables"]
+    assertContains(
+        response,
+        f"“{bad}” is not a date to search by (year-month-day), so that filter was "
+        "left out.",
+        count=2,
+    )
+
+
+def test_dates_the_wrong_way_round_are_swapped_and_named_in_the_count(
+    client, make_article
+):
+    make_article(
+        headline="Tide one", published_at=datetime(2026, 3, 2, 12, tzinfo=LONDON)
+    )
+
+    response = search(client, "tide", **{"from": "2026-03-05", "to": "2026-03-01"})
+
+    assert headlines(response) == ["Tide one"]
+    assertContains(
+        response, "The dates were the wrong way round, so they were swapped."
+    )
+    assertContains(
+        response,
+        "1 story matches “tide” published from 1 March 2026 to 5 March 2026.",
+    )
+
+
+def test_a_search_that_only_leaves_words_out_says_so(client, make_article):
+    make_article(headline="Harbour dues rise")
+
+    response = search(client, "-harbour")
+
+    assert headlines(response) == []
+    assertContains(response, "only says which words to leave out")
+    assertNotContains(response, "no letters or numbers")
 
 
 def test_results_come_in_pages_whose_links_keep_the_search(

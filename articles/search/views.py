@@ -36,7 +36,17 @@ def search(request):
         (found for found in sections if found.slug == request.GET.get("section")),
         None,
     )
-    since, until = _date(request.GET.get("from")), _date(request.GET.get("to"))
+    typed_dates = {"from": request.GET.get("from", ""), "to": request.GET.get("to", "")}
+    since, until = _date(typed_dates["from"]), _date(typed_dates["to"])
+    # Said, not silently dropped: a filter that did nothing would mislead.
+    notices = [
+        f"“{value[:40]}” is not a date to search by (year-month-day), so that filter was left out."
+        for name, value in typed_dates.items()
+        if value and _date(value) is None
+    ]
+    if since and until and since > until:
+        since, until = until, since
+        notices.append("The dates were the wrong way round, so they were swapped.")
     query = Query.parse(text)
     page = None
     if query:
@@ -77,6 +87,8 @@ def search(request):
         {
             "q": text,
             "searched": bool(query),
+            "leaves_out_only": not query and bool(query.excluded),
+            "notices": notices,
             "shortened": shortened,
             "max_length": MAX_LENGTH,
             "sections": sections,
