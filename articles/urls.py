@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import converters, feeds, previews, sitemaps, views
+from articles import converters, feeds, health, previews, sitemaps, views
 from articles.search import views as search_views
 
 register_converter(converters.FourDigitYearConverter, "yyyy")
@@ -15,6 +15,7 @@ urlpatterns = [
     path("feed/", feeds.latest_rss, name="feed"),
     path("feed/atom/", feeds.latest_atom, name="feed_atom"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
     path("sitemap.xml", sitemaps.index, name="sitemap_index"),
     path("sitemap-news.xml", sitemaps.news, name="sitemap_news"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
