@@ -160,7 +160,18 @@ def page(request, browser, live_server, settings):
             full_page=True,
         )
     context.close()
+    _join_request_threads(live_server)
     log.check("after the test")  # whatever arrived too late for pytest_runtest_call
+
+
+def _join_request_threads(live_server, timeout: float = 10) -> None:
+    """Wait for requests the page started (an autosave fired by the last keystroke, say)
+    to finish on the live server: the next test's database flush would race their
+    writes, which PostgreSQL ends as a deadlock. The server keeps a thread per
+    connection (socketserver's ThreadingMixIn), and closing the browser context closed
+    the connections."""
+    for thread in list(getattr(live_server.thread.httpd, "_threads", None) or ()):
+        thread.join(timeout)
 
 
 @pytest.fixture
