@@ -33,6 +33,7 @@ from articles.models import (
     TaggedArticle,
     WorkflowEvent,
 )
+from articles.models.articles import deleting_article
 
 HistoricalArticle = Article.history.model
 
@@ -136,10 +137,7 @@ def _tags_changed(sender, instance, action, **kwargs):
 @receiver(post_save, sender=Byline)
 @receiver(post_delete, sender=Byline)
 def _byline_changed(sender, instance, origin=None, **kwargs):
-    deleting_story = isinstance(origin, Article) or (
-        isinstance(origin, models.QuerySet) and origin.model is Article
-    )
-    if not deleting_story:
+    if not deleting_article(origin):
         refresh_latest_snapshot(instance.article_id)
 
 

@@ -48,12 +48,15 @@ def test_reader_pages_pass_the_nu_html_checker(client, db, tmp_path, nu_checker)
         files.append(tmp_path / f"{name}.html")
         files[-1].write_bytes(response.content)
 
-    result = subprocess.run(  # noqa: S603 - the checker, on files we just wrote
+    assert nu_errors(nu_checker, files) == []
+
+
+def nu_errors(nu_checker: list[str], files: list[Path]) -> list[str]:
+    """The checker's errors in `files`, as "page:line: message"."""
+    result = subprocess.run(  # noqa: S603 - the checker, on files the test wrote
         [*nu_checker, *map(str, files)], capture_output=True, text=True, check=False
     )
-
-    errors = [
+    return [
         f"{Path(message['url']).stem}:{message.get('lastLine')}: {message['message']}"
         for message in json.loads(result.stderr)["messages"]
     ]
-    assert errors == []

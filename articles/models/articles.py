@@ -464,6 +464,14 @@ def _existing_image_ids(refs: list[body.FigureRef]) -> set[int]:
     )
 
 
+def deleting_article(origin) -> bool:
+    """Whether a delete signal's `origin` is an article (or articles) being deleted:
+    receivers of its bylines' and tags' deletion then have no story to update."""
+    return isinstance(origin, Article) or (
+        isinstance(origin, models.QuerySet) and origin.model is Article
+    )
+
+
 class BylineQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         # No signals here, unlike a byline's save or delete (articles.search.receivers):

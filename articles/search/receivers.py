@@ -5,7 +5,6 @@ caption. (Article writes reindex themselves: articles.models.articles.)
 Names and captions are compared with the stored row before a save, so saving an
 author's photo or a picture's focal point reindexes nothing."""
 
-from django.db import models
 from django.db.models.signals import (
     post_delete,
     post_save,
@@ -14,7 +13,6 @@ from django.db.models.signals import (
 from django.dispatch import receiver
 
 from articles.models import (
-    Article,
     ArticleImage,
     Author,
     Byline,
@@ -22,6 +20,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.models.articles import deleting_article
 from articles.search.index import reindex
 
 
@@ -35,10 +34,7 @@ from articles.search.index import reindex
 def _link_changed(sender, instance, origin=None, **kwargs):
     # When the story itself is deleted, its document goes with it: writing one
     # again here would point at a deleted row.
-    deleting_story = isinstance(origin, Article) or (
-        isinstance(origin, models.QuerySet) and origin.model is Article
-    )
-    if not deleting_story:
+    if not deleting_article(origin):
         article_id = getattr(instance, "content_object_id", None) or instance.article_id
         reindex([article_id])
 
