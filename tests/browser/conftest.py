@@ -8,6 +8,7 @@ screenshot in `test-results/`.
 
 import os
 import re
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -160,18 +161,19 @@ def page(request, browser, live_server, settings):
             full_page=True,
         )
     context.close()
-    _join_request_threads(live_server)
+    _join_request_threads()
     log.check("after the test")  # whatever arrived too late for pytest_runtest_call
 
 
-def _join_request_threads(live_server, timeout: float = 10) -> None:
+def _join_request_threads(timeout: float = 10) -> None:
     """Wait for requests the page started (an autosave fired by the last keystroke, say)
     to finish on the live server: the next test's database flush would race their
-    writes, which PostgreSQL ends as a deadlock. The server keeps a thread per
-    connection (socketserver's ThreadingMixIn), and closing the browser context closed
-    the connections."""
-    for thread in list(getattr(live_server.thread.httpd, "_threads", None) or ()):
-        thread.join(timeout)
+    writes, which PostgreSQL ends as a deadlock. Closing the browser context closed the
+    connections; the server answers each in a thread of its own, daemonic, so it keeps
+    no list of them (socketserver's ThreadingMixIn): they are found by their target."""
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout)
 
 
 @pytest.fixture
