@@ -5,6 +5,9 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+# 503 with Retry-After while the database is unreachable, else the 500 page.
+handler500 = "articles.errors.server_error"
+
 urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's, for one).
     path(
