@@ -124,6 +124,14 @@ TASKS = {
     }
 }
 
+# HTTP caches in front of the site, purged by cache tag when a change is saved (see
+# articles/cache/purge.py): one Varnish backend for each address in NEWSROOM_VARNISH_URLS.
+# A CDN backend goes in this list too.
+NEWSROOM_PURGE_BACKENDS = [
+    {"BACKEND": "articles.cache.purge.VarnishBackend", "OPTIONS": {"url": url}}
+    for url in env.list("NEWSROOM_VARNISH_URLS", default=[])
+]
+
 # Uploads larger than this are refused by the image form (bytes).
 NEWSROOM_MAX_UPLOAD_SIZE = env.int("NEWSROOM_MAX_UPLOAD_SIZE", default=40 * 1024 * 1024)
 # Pictures with more pixels than this are refused by their header, before decoding: a
