@@ -30,7 +30,7 @@ run: $(INSTALLED)
 	DJANGO_DEBUG=true $(BIN)/python manage.py demo_admin --address $(ADDRESS)
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(ADDRESS)
 
-test: $(INSTALLED) browser validator
+test: $(INSTALLED) browser validator varnish
 	$(BIN)/python -m pytest
 
 browser: $(CHROMIUM)
@@ -58,6 +58,17 @@ $(CHROMIUM):
 	else \
 		echo "$(CHROMIUM) is missing, so the browser tests will be skipped. Install it with: sudo apt-get install chromium"; \
 	fi
+
+# The Varnish tests (tests/varnish) start Debian's Varnish with varnish-modules' xkey.
+.PHONY: varnish
+varnish:
+	@dpkg -s varnish varnish-modules > /dev/null 2>&1 || { \
+		if [ "$$(id -u)" -eq 0 ]; then \
+			echo "Installing Varnish for the HTTP cache tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules; \
+		else \
+			echo "Varnish is missing, so the Varnish tests will be skipped. Install it with: sudo apt-get install varnish varnish-modules"; \
+		fi; }
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
