@@ -125,12 +125,22 @@ TASKS = {
 }
 
 # HTTP caches in front of the site, purged by cache tag when a change is saved (see
-# articles/cache/purge.py): one Varnish backend for each address in NEWSROOM_VARNISH_URLS.
-# A CDN backend goes in this list too.
+# articles/cache/purge.py): one Varnish backend for each address in NEWSROOM_VARNISH_URLS,
+# and Fastly when given a service. Another CDN's backend goes in this list too.
 NEWSROOM_PURGE_BACKENDS = [
     {"BACKEND": "articles.cache.purge.VarnishBackend", "OPTIONS": {"url": url}}
     for url in env.list("NEWSROOM_VARNISH_URLS", default=[])
 ]
+if _fastly_service_id := env.str("NEWSROOM_FASTLY_SERVICE_ID", default=""):
+    NEWSROOM_PURGE_BACKENDS.append(
+        {
+            "BACKEND": "articles.cache.purge.FastlyBackend",
+            "OPTIONS": {
+                "service_id": _fastly_service_id,
+                "token": env.str("NEWSROOM_FASTLY_API_TOKEN"),
+            },
+        }
+    )
 
 # Uploads larger than this are refused by the image form (bytes).
 NEWSROOM_MAX_UPLOAD_SIZE = env.int("NEWSROOM_MAX_UPLOAD_SIZE", default=40 * 1024 * 1024)
