@@ -82,7 +82,9 @@ def test_purge_answers_how_many_pages_were_dropped(varnish):
     varnish.get("/page/two/?tags=counted-2")
     varnish.get("/page/three/?tags=counted-3")
 
-    answer = varnish.request("PURGE", "/", {"xkey-purge": "counted-1 counted-2 counted-4"})
+    answer = varnish.request(
+        "PURGE", "/", {"xkey-purge": "counted-1 counted-2 counted-4"}
+    )
 
     assert (answer.status, answer.reason) == (200, "Purged 2 objects")
 
