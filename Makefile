@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 VNU_VERSION := 26.9.27
 VNU := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test browser validator lint fmt install clean
+.PHONY: run serve test browser validator lint fmt install clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -29,6 +29,16 @@ run: $(INSTALLED)
 	$(BIN)/python manage.py seed_demo
 	DJANGO_DEBUG=true $(BIN)/python manage.py demo_admin --address $(ADDRESS)
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(ADDRESS)
+
+# The site as production runs it (README, "Serving in production"): DEBUG off, static
+# files collected under hashed names with compressed copies and served by WhiteNoise,
+# gunicorn workers (newsroom/gunicorn.conf.py). On plain HTTP on this machine, so
+# cookies are not kept to HTTPS and the app serves media/ itself.
+serve: $(INSTALLED)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=false DJANGO_SECURE_COOKIES=false NEWSROOM_SERVE_MEDIA=true \
+		NEWSROOM_BIND=$(ADDRESS) $(BIN)/gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi
 
 test: $(INSTALLED) browser validator varnish
 	$(BIN)/python -m pytest

@@ -6,6 +6,7 @@ from pathlib import Path
 import environ
 from django.utils.csp import CSP
 from js_asset import Script
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Static files answer here, before sessions and the rest: hashed names, compressed,
+    # cached for ever (see STORAGES["staticfiles"]).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -69,7 +73,12 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# A PostgreSQL connection is kept for a minute, sparing each request its set-up; an
+# SQLite one costs nothing to open.
+_postgres = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+    "DJANGO_CONN_MAX_AGE", default=60 if _postgres else 0
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several requests write at once (renditions made on demand, autosave): a
     # transaction takes SQLite's write lock when it starts, waiting up to 20 s for it,
@@ -83,6 +92,17 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 AUTH_PASSWORD_VALIDATORS = [
     {
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that stops answering fails a request within a second instead of holding
+    # its worker until the load balancer gives up.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 1}
+    )
+# Sessions are in the database by default, which every app server shares; with Redis,
+# django.contrib.sessions.backends.cached_db reads them from the cache.
+SESSION_ENGINE = env.str(
+    "DJANGO_SESSION_ENGINE", default="django.contrib.sessions.backends.db"
+)
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -96,12 +116,21 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# `manage.py collectstatic` (`make serve` runs it) copies static files here under names
+# carrying a hash of their content, with gzip and Brotli copies, and WhiteNoise serves
+# them cached for ever. Pages name the hashed files, so without DEBUG collect first.
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("NEWSROOM_MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded originals: never under MEDIA_ROOT, which is public (see articles/storage.py).
 NEWSROOM_ORIGINALS_ROOT = env.path(
     "NEWSROOM_ORIGINALS_ROOT", default=BASE_DIR / "originals"
+# Serve MEDIA_ROOT from the app itself: `make run`, or `make serve` on one machine. In
+# production a web server or object storage serves it (README, "Serving in production").
+NEWSROOM_SERVE_MEDIA = env.bool("NEWSROOM_SERVE_MEDIA", default=DEBUG)
+# How long browsers and CDNs keep a rendition (seconds). Its name never serves other
+# bytes, but a picture whose rights expire has its renditions withdrawn.
+NEWSROOM_MEDIA_MAX_AGE = env.int("NEWSROOM_MEDIA_MAX_AGE", default=24 * 60 * 60)
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -109,11 +138,66 @@ STORAGES = {
         "BACKEND": "articles.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": NEWSROOM_ORIGINALS_ROOT},
     },
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 
 # Renditions are made by a task. The default runs it at once, in the request that
 # uploads; production runs `manage.py db_worker` with
+# Source maps are fetched only by developer tools; compressing them took half of
+# `collectstatic`'s time.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+
+# Pictures in S3-compatible object storage (django-storages) once a bucket is named.
+# Renditions are public, at plain addresses (NEWSROOM_S3_CUSTOM_DOMAIN: a CDN in front
+# of the bucket). Originals stay private under originals/, in a bucket of their own or
+# the same one; staff get addresses signed for NEWSROOM_S3_SIGNED_URL_SECONDS. Keys come
+# from the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the
+# machine's role.
+NEWSROOM_S3_BUCKET = env.str("NEWSROOM_S3_BUCKET", default="")
+_picture_origins = []  # where pages' pictures come from besides the site (for the CSP)
+if NEWSROOM_S3_BUCKET:
+    _s3_endpoint = env.str("NEWSROOM_S3_ENDPOINT_URL", default="")
+    _s3_domain = env.str("NEWSROOM_S3_CUSTOM_DOMAIN", default="")
+    _s3 = {
+        "endpoint_url": _s3_endpoint or None,
+        "region_name": env.str("NEWSROOM_S3_REGION", default="") or None,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _s3
+        | {
+            "bucket_name": NEWSROOM_S3_BUCKET,
+            "custom_domain": _s3_domain or None,
+            "querystring_auth": False,
+            # Empty for a bucket with ACLs turned off, whose policy lets anyone read.
+            "default_acl": env.str("NEWSROOM_S3_PUBLIC_ACL", default="public-read")
+            or None,
+            "object_parameters": {
+                "CacheControl": f"public, max-age={NEWSROOM_MEDIA_MAX_AGE}"
+            },
+        },
+    }
+    STORAGES["originals"] = {
+        "BACKEND": "articles.storage.PrivateS3Storage",
+        "OPTIONS": _s3
+        | {
+            "bucket_name": env.str(
+                "NEWSROOM_S3_ORIGINALS_BUCKET", default=NEWSROOM_S3_BUCKET
+            ),
+            "location": "originals",
+            "querystring_expire": env.int(
+                "NEWSROOM_S3_SIGNED_URL_SECONDS", default=300
+            ),
+        },
+    }
+    if _s3_domain:
+        _picture_origins.append(f"https://{_s3_domain}")
+    elif _s3_endpoint:  # addresses are <endpoint>/<bucket>/<name>
+        _picture_origins.append(f"{_s3_endpoint.rstrip('/')}/{NEWSROOM_S3_BUCKET}/")
+    else:
+        _picture_origins.append(f"https://{NEWSROOM_S3_BUCKET}.s3.amazonaws.com")
 # NEWSROOM_TASKS_BACKEND=django_tasks_db.DatabaseBackend.
 TASKS = {
     "default": {
@@ -153,7 +237,7 @@ NEWSROOM_MAX_UPLOAD_PIXELS = env.int("NEWSROOM_MAX_UPLOAD_PIXELS", default=50_00
 # Public pages carry no inline script or style, so the policy can stay strict.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *_picture_origins],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "object-src": [CSP.NONE],

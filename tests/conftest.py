@@ -44,6 +44,20 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _static_files_uncollected(settings):
+    """The suite runs without `collectstatic`: pages name static files as the apps hold
+    them, not the hashed copies production serves (tests/test_serving.py checks those),
+    and WhiteNoise has no collected folder to read."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+    settings.STATIC_ROOT = None
+
+
+@pytest.fixture(autouse=True)
 def _known_site_settings(settings):
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     settings.NEWSROOM_SITE_NAME = "The Daily Test"

@@ -1,0 +1,28 @@
+"""gunicorn's settings for the newsroom's app servers, used by `make serve` and in
+production: `gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi`. What a deployment
+changes comes from the environment; gunicorn's own command-line options still win."""
+
+import os
+
+# HOST:PORT or unix:PATH. Behind a load balancer on another machine: 0.0.0.0:8000.
+bind = os.environ.get("NEWSROOM_BIND", "127.0.0.1:8000")
+
+# Sync workers, one request each at a time: a page is CPU and database work, and slow
+# clients are held by the load balancer or Varnish in front, not by a worker. Twice the
+# cores keeps them busy while some wait on the database.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
+
+timeout = 30  # a worker silent this long is killed and replaced
+graceful_timeout = (
+    30  # on SIGTERM or SIGHUP, requests under way get this long to finish
+)
+# A worker is replaced after this many requests (staggered), so a slow leak cannot grow.
+max_requests = 2000
+max_requests_jitter = 200
+
+# One line per request on stdout, with its duration in milliseconds; errors on stderr.
+accesslog = "-"
+errorlog = "-"
+access_log_format = (
+    '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+)

@@ -1,0 +1,99 @@
+"""Serving as production does (`make serve`): static files collected under hashed names
+with compressed copies, served by WhiteNoise and cached for ever; renditions from
+MEDIA_ROOT served by the app only when NEWSROOM_SERVE_MEDIA asks for it."""
+
+import gzip
+import re
+
+import brotli
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+
+from newsroom import settings as production
+from tests.helpers import image_bytes
+
+FOR_EVER = "max-age=315360000, public, immutable"
+
+
+@pytest.fixture
+def collected_static(settings, tmp_path):
+    """The site's own static files, collected with the production storage as `make
+    serve` collects them (the admin's and the body editor's are left out: compressing
+    them is most of the time `collectstatic` takes)."""
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": production.STORAGES["staticfiles"],
+    }
+    call_command(
+        "collectstatic",
+        interactive=False,
+        verbosity=0,
+        ignore_patterns=["admin", "django_prose_editor"],
+    )
+    return settings.STATIC_ROOT
+
+
+@pytest.mark.parametrize(
+    ("accepted", "encoding", "decompress"),
+    [("gzip, deflate, br", "br", brotli.decompress), ("gzip", "gzip", gzip.decompress)],
+)
+def test_stylesheet_is_served_compressed_and_cached_for_ever_under_its_hashed_name(
+    client, db, collected_static, accepted, encoding, decompress
+):
+    home = client.get("/")
+    href = re.search(
+        r'<link rel="stylesheet" href="(/static/articles/site\.[0-9a-f]{12}\.css)">',
+        home.text,
+    ).group(1)
+
+    response = client.get(href, headers={"accept-encoding": accepted})
+
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == encoding
+    assert response["Cache-Control"] == FOR_EVER
+    collected = (collected_static / href.removeprefix("/static/")).read_bytes()
+    assert decompress(b"".join(response.streaming_content)) == collected
+
+
+def test_favicon_redirects_to_the_collected_icon(client, db, collected_static):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    icon = client.get(response["Location"])
+    assert re.fullmatch(
+        r"/static/articles/favicon\.[0-9a-f]{12}\.svg", response["Location"]
+    )
+    assert icon["Cache-Control"] == FOR_EVER
+
+
+@pytest.fixture
+def rendition_file(db):
+    content = image_bytes(size=(48, 32))
+    name = default_storage.save("renditions/7/0123abcd-480.jpg", ContentFile(content))
+    return f"/media/{name}", content
+
+
+def test_app_serves_renditions_when_configured_for_a_day(
+    client, settings, rendition_file
+):
+    settings.NEWSROOM_SERVE_MEDIA = True
+    url, content = rendition_file
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["Cache-Control"] == "public, max-age=86400"
+    assert b"".join(response.streaming_content) == content
+
+
+def test_app_leaves_renditions_to_a_web_server_unless_configured(
+    client, settings, rendition_file
+):
+    settings.NEWSROOM_SERVE_MEDIA = False
+    url, _ = rendition_file
+
+    assert client.get(url).status_code == 404
