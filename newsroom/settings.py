@@ -34,12 +34,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
     # Static files answer here, before sessions and the rest: hashed names, compressed,
     # cached for ever (see STORAGES["staticfiles"]).
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -89,9 +89,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-
-AUTH_PASSWORD_VALIDATORS = [
-    {
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # A Redis that stops answering fails a request within a second instead of holding
     # its worker until the load balancer gives up.
@@ -103,6 +100,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 SESSION_ENGINE = env.str(
     "DJANGO_SESSION_ENGINE", default="django.contrib.sessions.backends.db"
 )
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -122,15 +122,15 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("NEWSROOM_MEDIA_ROOT", default=BASE_DIR / "media")
-# Uploaded originals: never under MEDIA_ROOT, which is public (see articles/storage.py).
-NEWSROOM_ORIGINALS_ROOT = env.path(
-    "NEWSROOM_ORIGINALS_ROOT", default=BASE_DIR / "originals"
 # Serve MEDIA_ROOT from the app itself: `make run`, or `make serve` on one machine. In
 # production a web server or object storage serves it (README, "Serving in production").
 NEWSROOM_SERVE_MEDIA = env.bool("NEWSROOM_SERVE_MEDIA", default=DEBUG)
 # How long browsers and CDNs keep a rendition (seconds). Its name never serves other
 # bytes, but a picture whose rights expire has its renditions withdrawn.
 NEWSROOM_MEDIA_MAX_AGE = env.int("NEWSROOM_MEDIA_MAX_AGE", default=24 * 60 * 60)
+# Uploaded originals: never under MEDIA_ROOT, which is public (see articles/storage.py).
+NEWSROOM_ORIGINALS_ROOT = env.path(
+    "NEWSROOM_ORIGINALS_ROOT", default=BASE_DIR / "originals"
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -142,9 +142,6 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-
-# Renditions are made by a task. The default runs it at once, in the request that
-# uploads; production runs `manage.py db_worker` with
 # Source maps are fetched only by developer tools; compressing them took half of
 # `collectstatic`'s time.
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
@@ -198,6 +195,9 @@ if NEWSROOM_S3_BUCKET:
         _picture_origins.append(f"{_s3_endpoint.rstrip('/')}/{NEWSROOM_S3_BUCKET}/")
     else:
         _picture_origins.append(f"https://{NEWSROOM_S3_BUCKET}.s3.amazonaws.com")
+
+# Renditions are made by a task. The default runs it at once, in the request that
+# uploads; production runs `manage.py db_worker` with
 # NEWSROOM_TASKS_BACKEND=django_tasks_db.DatabaseBackend.
 TASKS = {
     "default": {
