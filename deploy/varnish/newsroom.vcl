@@ -54,6 +54,13 @@ sub vcl_recv {
     # No other cookie changes a public page: readers' cookies (the CSRF token, analytics)
     # must not make each of them a page of their own.
     unset req.http.Cookie;
+    # Nor do the parameters that only say where a reader came from (fbclid differs at
+    # every click on a shared story): the same list as the page cache's
+    # (TRACKING_PARAMETERS and utm_* in articles/cache/pages.py).
+    if (req.url ~ "[?&](utm_[^=&]*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl)=") {
+        set req.url = regsuball(req.url, "(?<=[?&])(utm_[^=&]*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl)=[^&]*(&|$)", "");
+        set req.url = regsub(req.url, "[?&]$", "");
+    }
     # Varnish's built-in vcl_recv follows: methods other than GET and HEAD (a POST)
     # and requests with an Authorization header go to the app.
 }
