@@ -229,8 +229,11 @@ def same_services_as_app_servers(settings, monkeypatch, app_environment):
     """This test's own writes go where the app servers read: the same storage and
     cache, so what a change refreshes is refreshed for them."""
     configured = settings_from_environment(monkeypatch, app_environment)
-    for name in ("STORAGES", "SECURE_CSP", "CACHES", "NEWSROOM_PAGE_CACHE_SECONDS"):
+    for name in ("STORAGES", "SECURE_CSP", "CACHES"):
         setattr(settings, name, configured[name])
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = int(
+        app_environment["NEWSROOM_PAGE_CACHE_SECONDS"]
+    )
     settings.STORAGES["staticfiles"] = {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
     }
