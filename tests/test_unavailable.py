@@ -82,10 +82,16 @@ def reads_the_session(get_response):
 def test_a_database_error_in_a_middleware_is_503_too(
     reader, settings, transactional_db
 ):
+    after_sessions = (
+        settings.MIDDLEWARE.index(
+            "django.contrib.sessions.middleware.SessionMiddleware"
+        )
+        + 1
+    )
     settings.MIDDLEWARE = [
-        *settings.MIDDLEWARE[:3],  # up to and including the session middleware
+        *settings.MIDDLEWARE[:after_sessions],
         "tests.test_unavailable.reads_the_session",
-        *settings.MIDDLEWARE[3:],
+        *settings.MIDDLEWARE[after_sessions:],
     ]
     reader.cookies[settings.SESSION_COOKIE_NAME] = "a" * 32
 
