@@ -1,8 +1,14 @@
 """gunicorn's settings for the newsroom's app servers, used by `make serve` and in
 production: `gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi`. What a deployment
-changes comes from the environment; gunicorn's own command-line options still win."""
+changes comes from the environment or the .env file, as for Django's settings;
+gunicorn's own command-line options still win."""
 
 import os
+from pathlib import Path
+
+import environ
+
+environ.Env.read_env(Path(__file__).resolve().parent.parent / ".env")
 
 # HOST:PORT or unix:PATH. Behind a load balancer on another machine: 0.0.0.0:8000.
 bind = os.environ.get("NEWSROOM_BIND", "127.0.0.1:8000")
