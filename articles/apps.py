@@ -12,7 +12,8 @@ class ArticlesConfig(AppConfig):
         pillow_heif.register_heif_opener()
 
         # Imported for what they register: system checks; versions record an article's
-        # tags and bylines, and the search index follows tags, bylines, names and
-        # captions (signal receivers).
+        # tags and bylines, the search index follows tags, bylines, names and
+        # captions, and cached pages every write they show (signal receivers).
         from articles import checks, history  # noqa: F401
+        from articles.cache import receivers as cache_receivers  # noqa: F401
         from articles.search import receivers  # noqa: F401

@@ -20,9 +20,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import format_html
-from django.views.decorators.http import conditional_page
 
 from articles import body, credits, links, renditions
+from articles.cache import tags as cache_tags
 from articles.models import Article, Author, Section, Tag
 from articles.templatetags.pictures import FALLBACK_WIDTH
 from articles.views import corrections_and_updated_at
@@ -50,6 +50,8 @@ class Channel:
     stories: Q = field(default_factory=Q)
     # A tag only drafts use must not reveal itself (as on its page).
     allow_empty: bool = True
+    # The cache tags of what the feed shows besides its stories: its list, its object.
+    shows: frozenset = frozenset({cache_tags.ALL})
 
     def feed_path(self, *, atom: bool = False) -> str:
         name = f"articles:{self.url_name}{'_atom' if atom else ''}"
@@ -75,6 +77,9 @@ def section_channel(section: Section) -> Channel:
         url_name="section_feed",
         url_kwargs={"slug": section.slug},
         stories=Q(section=section),
+        shows=frozenset(
+            {cache_tags.section(section.pk), cache_tags.section_list(section.pk)}
+        ),
     )
 
 
@@ -87,6 +92,7 @@ def tag_channel(tag: Tag) -> Channel:
         url_kwargs={"slug": tag.slug},
         stories=Q(tags=tag),
         allow_empty=False,
+        shows=frozenset({cache_tags.tag(tag.pk), cache_tags.tag_list(tag.pk)}),
     )
 
 
@@ -98,6 +104,9 @@ def author_channel(author: Author) -> Channel:
         url_name="author_feed",
         url_kwargs={"slug": author.slug},
         stories=Q(authors=author),
+        shows=frozenset(
+            {cache_tags.author(author.pk), cache_tags.author_list(author.pk)}
+        ),
     )
 
 
@@ -191,6 +200,7 @@ class ArticleFeed(Feed):
         )
         if not stories and not channel.allow_empty:
             raise Http404
+        self.stories = stories
         return stories
 
     def _absolute(self, path: str) -> str:
@@ -337,15 +347,23 @@ def _feed_rendition(image):
 
 
 def _feed_view(channel_for, feed_type):
-    # conditional_page adds an ETag of the body and answers If-None-Match with 304.
     # The framework's Last-Modified (the newest item date) goes: an unpublished story,
     # a corrected credit or an expired picture change a feed without any newer date, and
-    # a reader asking "modified since?" would keep them.
-    @conditional_page
+    # a reader asking "modified since?" would keep them. The page cache gives the feed
+    # an ETag, and the time it was made as its Last-Modified (articles.cache.pages).
     def view(request, **kwargs):
-        response = ArticleFeed(request, feed_type)(request, channel_for(**kwargs))
+        channel = channel_for(**kwargs)
+        feed = ArticleFeed(request, feed_type)
+        response = feed(request, channel)
         del response["Last-Modified"]
-        return response
+        stories = feed.stories
+        return cache_tags.mark(
+            response,
+            channel.shows
+            | cache_tags.cards(stories)
+            | cache_tags.topics(stories)
+            | cache_tags.body_images(stories),
+        )
 
     return view
 

@@ -9,6 +9,7 @@ when it is set. Everything listed starts from `Article.objects.published()`.
 
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from functools import wraps
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -20,9 +21,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import conditional_page
 
 from articles import body, links, renditions
+from articles.cache import tags as cache_tags
 from articles.models import Article, Author, Section, Tag
 from articles.xml_text import xml_text
 
@@ -174,12 +175,27 @@ SITEMAPS = {
     "authors": AuthorSitemap,
 }
 
-# Every response here is conditional (ETag from its content, and a 304 when it matches).
-# No Last-Modified: a story unpublished, or a section renamed, changes a sitemap without
-# any newer time in it, and a crawler asking "modified since?" would keep the old one.
+# No Last-Modified from the dates listed: a story unpublished, or a section renamed,
+# changes a sitemap without any newer time in it, and a crawler asking "modified since?"
+# would keep the old one. The page cache gives each sitemap an ETag, and the time it was
+# made as its Last-Modified (articles.cache.pages).
 
 
-@conditional_page
+def cached(view):
+    """A sitemap lists every published story (address, dates, pictures) and every
+    section, tag and author with stories: any change to those refreshes it."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not hasattr(response, "cache_tags"):
+            cache_tags.mark(response, {cache_tags.ALL, cache_tags.SECTIONS})
+        return response
+
+    return wrapped
+
+
+@cached
 @x_robots_tag
 def index(request):
     sitemaps = []
@@ -207,7 +223,7 @@ def index(request):
     )
 
 
-@conditional_page
+@cached
 @x_robots_tag
 def section(request, section):
     if section not in SITEMAPS:
@@ -233,11 +249,11 @@ def section(request, section):
     )
 
 
-@conditional_page
+@cached
 @x_robots_tag
 def news(request):
     """Google's news sitemap: the stories of the last two days, newest first."""
-    stories = (
+    stories = list(
         Article.objects.published()
         .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
         .select_related("section")
@@ -251,7 +267,7 @@ def news(request):
         }
         for article in stories
     ]
-    return render(
+    response = render(
         request,
         "sitemaps/news.xml",
         {
@@ -260,6 +276,12 @@ def news(request):
             "language": news_language(settings.LANGUAGE_CODE),
         },
         content_type="application/xml",
+    )
+    # It changes by itself when its oldest story leaves the window.
+    return cache_tags.mark(
+        response,
+        {cache_tags.ALL},
+        until=stories[-1].published_at + NEWS_WINDOW if stories else None,
     )
 
 
@@ -274,7 +296,6 @@ def news_language(language_code: str) -> str:
     return language
 
 
-@conditional_page
 def robots_txt(request):
     # The admin's address is left out: it is configurable so that it is not known, and
     # robots.txt is the first file anyone looking for it would read.
@@ -282,9 +303,10 @@ def robots_txt(request):
         links.absolute_url(request, reverse(name))
         for name in ("articles:sitemap_index", "articles:sitemap_news")
     ]
-    return render(
+    response = render(
         request,
         "sitemaps/robots.txt",
         {"sitemaps": sitemaps},
         content_type="text/plain; charset=utf-8",
     )
+    return cache_tags.mark(response, ())  # it shows settings only

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import ListView
 
 from articles import body, links, seo
+from articles.cache import tags as cache_tags
 from articles.models import Article, Author, FrontPagePin, Section, Tag
 
 LATEST_ON_HOME = 10  # after the top story
@@ -33,6 +34,15 @@ class PublishedArticlesMixin:
         )
         return context
 
+    def render_to_response(self, context, **response_kwargs):
+        # Cache tags: the navigation, the list's own object and list (shows()), and
+        # the stories on this page.
+        return cache_tags.mark(
+            super().render_to_response(context, **response_kwargs),
+            {cache_tags.SECTIONS, *self.shows()}
+            | cache_tags.cards(context["page_obj"]),
+        )
+
 
 def home(request):
     """The top story, editors' pinned stories, the latest stories, then a block per
@@ -53,7 +63,7 @@ def home(request):
         if by_section[section.pk]
     ]
     shown += [article for _, articles in sections for article in articles]
-    return render(
+    response = render(
         request,
         "articles/home.html",
         {
@@ -63,6 +73,9 @@ def home(request):
             "sections": sections,
             "meta": seo.home_meta(request, shown),
         },
+    )
+    return cache_tags.mark(
+        response, {cache_tags.HOME, cache_tags.SECTIONS} | cache_tags.cards(shown)
     )
 
 
@@ -124,6 +137,10 @@ class SectionView(PublishedArticlesMixin, ListView):
     def meta_description(self) -> str:
         return seo.section_description(self.section)
 
+    def shows(self) -> set[str]:
+        pk = self.section.pk
+        return {cache_tags.section(pk), cache_tags.section_list(pk)}
+
 
 class TagView(PublishedArticlesMixin, ListView):
     # A tag only drafts use must not reveal itself (tags name embargoed subjects).
@@ -140,6 +157,9 @@ class TagView(PublishedArticlesMixin, ListView):
 
     def meta_description(self) -> str:
         return seo.tag_description(self.tag)
+
+    def shows(self) -> set[str]:
+        return {cache_tags.tag(self.tag.pk), cache_tags.tag_list(self.tag.pk)}
 
 
 class AuthorView(PublishedArticlesMixin, ListView):
@@ -168,6 +188,13 @@ class AuthorView(PublishedArticlesMixin, ListView):
     def meta_description(self) -> str:
         return seo.author_description(self.author)
 
+    def shows(self) -> set[str]:
+        pk = self.author.pk
+        shown = {cache_tags.author(pk), cache_tags.author_list(pk)}
+        if self.author.photo_id:
+            shown.add(cache_tags.image(self.author.photo_id))
+        return shown
+
 
 def article_detail(request, section, year, month, day, slug):
     article = get_object_or_404(Article.objects.published().with_page_data(), slug=slug)
@@ -187,7 +214,10 @@ def article_detail(request, section, year, month, day, slug):
         updated_at=context["updated_at"],
         corrections=context["corrections"],
     )
-    return render(request, "articles/article_detail.html", context)
+    response = render(request, "articles/article_detail.html", context)
+    return cache_tags.mark(
+        response, cache_tags.article_page(article, context["related"])
+    )
 
 
 def article_context(request, article, images) -> dict:

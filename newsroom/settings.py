@@ -33,6 +33,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a stored page answers here, before anything below runs, with the headers
+    # they gave it when it was made (articles.cache.pages).
+    "articles.cache.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files answer here, before sessions and the rest: hashed names, compressed,
     # cached for ever (see STORAGES["staticfiles"]).
@@ -291,6 +294,10 @@ NEWSROOM_FEATURED_CREDIT_FORMAT = env.str(
 )
 # How long a shared preview link (/preview/<token>/) works, unless revoked sooner.
 NEWSROOM_PREVIEW_HOURS = env.int("NEWSROOM_PREVIEW_HOURS", default=48)
+# How long readers' pages, feeds and sitemaps are kept by the page cache and HTTP caches
+# in front (s-maxage), in seconds; every change refreshes the pages showing it sooner.
+# 0 turns the page cache off.
+NEWSROOM_PAGE_CACHE_SECONDS = env.int("NEWSROOM_PAGE_CACHE_SECONDS", default=600)
 
 LOGGING = {
     "version": 1,

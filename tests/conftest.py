@@ -2,6 +2,7 @@ from datetime import timedelta
 from itertools import count
 
 import pytest
+from django.core.cache import caches
 from django.utils import timezone
 
 from articles.models import (
@@ -55,6 +56,19 @@ def _static_files_uncollected(settings):
         },
     }
     settings.STATIC_ROOT = None
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: pages stored by one test (and their cache
+    tags, locks and renditions' locks) never answer another's requests."""
+    caches["default"].clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Every request makes its page: for tests that count what making one costs."""
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

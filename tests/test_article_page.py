@@ -408,6 +408,7 @@ def test_home_lists_latest_published_first(client, make_article):
     )
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_article_page_runs_a_fixed_number_of_queries(
     client,
     make_article,

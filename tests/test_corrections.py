@@ -123,6 +123,7 @@ def test_a_note_dated_before_publication_does_not_make_the_story_updated(client,
     assert "Updated" not in dates_line(response)
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_corrections_cost_one_query_however_many(client, story, make_article):
     other = make_article()
     correct(story, 1)

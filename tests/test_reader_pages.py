@@ -282,6 +282,7 @@ QUERY_BUDGET = {"home": 10, "section": 7, "tag": 8, "author": 7}
 
 
 @pytest.mark.parametrize("page", QUERY_BUDGET)
+@pytest.mark.usefixtures("page_cache_off")
 def test_public_pages_run_a_fixed_number_of_queries(
     client, newsroom, django_assert_num_queries, page
 ):

@@ -790,6 +790,7 @@ def crowded(make_article, make_section, make_author, credited):
     ("page", "budget"),
     [("article", 9), ("home", 10), ("section", 7), ("tag", 8), ("author", 7)],
 )
+@pytest.mark.usefixtures("page_cache_off")
 def test_share_tags_and_structured_data_cost_no_query(
     client, crowded, django_assert_num_queries, page, budget
 ):

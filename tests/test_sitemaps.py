@@ -520,6 +520,7 @@ QUERY_BUDGET = {
 
 
 @pytest.mark.parametrize("path", QUERY_BUDGET)
+@pytest.mark.usefixtures("page_cache_off")
 def test_sitemaps_run_a_fixed_number_of_queries(
     client, newsroom, django_assert_num_queries, path
 ):

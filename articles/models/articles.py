@@ -14,6 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from articles import body, locking, redirects
+from articles.cache import invalidation as page_invalidation, tags as cache_tags
 from articles.models.fields import BodyField
 from articles.models.images import Image
 from articles.models.tags import Tag
@@ -92,22 +93,23 @@ class ArticleQuerySet(models.QuerySet):
     # the change when it writes the story (not bookkeeping, such as Django clearing
     # `created_by` when a user is deleted), and rebuilds the image usage index;
     # bulk_update() goes through it. bulk_create() fills slugs and publication times
-    # and builds the index. Both rewrite the search documents of what they wrote.
+    # and builds the index. Both rewrite the search documents of what they wrote, and
+    # refresh the pages showing it.
     def update(self, **kwargs):
         if kwargs.keys() - BOOKKEEPING_FIELDS:
             kwargs.setdefault("version", F("version") + 1)
             kwargs.setdefault("updated_at", timezone.now())
         uses_change = bool(kwargs.keys() & IMAGE_FIELDS)
         text_changes = bool(kwargs.keys() & search_index.ARTICLE_FIELDS)
-        if not (uses_change or text_changes):
-            return super().update(**kwargs)
         with transaction.atomic():
-            pks = list(self.values_list("pk", flat=True))
+            before = page_invalidation.placements(self)
             count = super().update(**kwargs)
+            pks = list(before)
             if uses_change:
                 _rebuild_image_uses(Q(pk__in=pks))
             if text_changes:
                 search_index.reindex(pks)
+            page_invalidation.stories_changed(before)
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
@@ -124,9 +126,9 @@ class ArticleQuerySet(models.QuerySet):
             created = super().bulk_create(objs, *args, **kwargs)
             # By slug: with ignore_conflicts no primary keys come back.
             _rebuild_image_uses(Q(slug__in=slugs))
-            search_index.reindex(
-                Article.objects.filter(slug__in=slugs).values_list("pk", flat=True)
-            )
+            written = Article.objects.filter(slug__in=slugs)
+            search_index.reindex(written.values_list("pk", flat=True))
+            page_invalidation.stories_changed({}, page_invalidation.placements(written))
         return created
 
 
@@ -144,11 +146,16 @@ def _rebuild_image_uses(which: Q) -> None:
 class TaggedArticleQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         # No signals here, unlike a tagging's save or delete (articles.search.receivers):
-        # the stories' search documents, which name their tags, are rewritten now.
+        # the stories' search documents, which name their tags, are rewritten now, and
+        # their pages refreshed.
         objs = list(objs)
         with transaction.atomic():
             created = super().bulk_create(objs, *args, **kwargs)
             search_index.reindex(tagging.content_object_id for tagging in objs)
+            page_invalidation.story_links_changed(
+                (tagging.content_object_id, cache_tags.tag_list(tagging.tag_id))
+                for tagging in objs
+            )
         return created
 
 
@@ -475,10 +482,15 @@ def deleting_article(origin) -> bool:
 class BylineQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         # No signals here, unlike a byline's save or delete (articles.search.receivers):
-        # the stories' search documents, which name their authors, are rewritten now.
+        # the stories' search documents, which name their authors, are rewritten now,
+        # and their pages refreshed.
         with transaction.atomic():
             created = super().bulk_create(objs, *args, **kwargs)
             search_index.reindex(byline.article_id for byline in created)
+            page_invalidation.story_links_changed(
+                (byline.article_id, cache_tags.author_list(byline.author_id))
+                for byline in created
+            )
         return created
 
 
