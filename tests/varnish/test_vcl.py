@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
+from articles.cache.pages import TRACKING_PARAMETERS
 from articles.cache.purge import purge
 
 renders = Counter()
@@ -146,6 +147,20 @@ def test_readers_cookies_do_not_split_the_cache(varnish):
     response = varnish.get("/page/story/", Cookie="csrftoken=abc; _ga=GA1.2.3")
 
     assert (response.cache, response.text) == ("HIT", "story, render 1")
+
+
+def test_tracking_parameters_do_not_split_the_cache(varnish):
+    varnish.get("/page/story/?page=2")
+    # Every parameter the page cache ignores, each with a value of its own.
+    tracking = "&".join(
+        f"{name}={number}"
+        for number, name in enumerate(sorted(TRACKING_PARAMETERS | {"utm_source"}))
+    )
+
+    for url in [f"/page/story/?{tracking}&page=2", f"/page/story/?page=2&{tracking}"]:
+        response = varnish.get(url)
+        assert (response.cache, response.text) == ("HIT", "story, render 1")
+    assert varnish.get(f"/page/story/?{tracking}").cache == "MISS"
 
 
 @pytest.mark.parametrize(
