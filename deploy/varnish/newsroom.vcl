@@ -66,17 +66,17 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # When the app fails while refreshing a stale page in the background, keep serving
+    # the stale copy until its grace runs out, rather than the error.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
+    }
     # A response that says nothing about caching is not cached (Varnish would keep it
     # for default_ttl): error pages, a 404 for a story about to be published.
     if (!beresp.http.Cache-Control && !beresp.http.Expires) {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
-    }
-    # When the app fails while refreshing a stale page in the background, keep serving
-    # the stale copy until its grace runs out, rather than the error.
-    if (beresp.status >= 500 && bereq.is_bgfetch) {
-        return (abandon);
     }
     # Varnish's built-in vcl_backend_response follows: no caching of responses with
     # Set-Cookie or Cache-Control private, no-cache or no-store.
