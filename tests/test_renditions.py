@@ -2,16 +2,19 @@
 
 import io
 import threading
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
+from django.tasks import task_backends
 from PIL import ExifTags, Image as PILImage, ImageStat
 
 from articles import renditions
 from articles.models import Rendition
+from articles.tasks import withdraw_expired_picture
 from tests.helpers import image_bytes, upload
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "images"
@@ -298,3 +301,77 @@ def test_a_focal_point_typed_but_not_saved_remakes_nothing(make_image):
     renditions.preview_url(image)
 
     assert {r.pk: r.file.name for r in image.renditions.all()} == before
+
+
+@pytest.fixture
+def deferring_tasks(settings):
+    """A tasks backend that can run a task later, like django-tasks-db's: the dummy
+    one, which keeps what is enqueued and runs nothing."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
+    }
+    return task_backends["default"]
+
+
+def test_renditions_are_withdrawn_at_the_midnight_rights_run_out_with_no_daily_job(
+    make_image, deferring_tasks, django_capture_on_commit_callbacks
+):
+    image = make_image()
+    names = [r.file.name for r in made(image).values()]
+
+    image.rights_expire_on = date(2031, 3, 9)
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+
+    [withdrawal] = deferring_tasks.results
+    assert withdrawal.task.name == "withdraw_expired_picture"
+    assert withdrawal.args == [image.pk]
+    # Rights cover the whole last day, site time (Europe/London: GMT in March).
+    assert withdrawal.task.run_after == datetime(2031, 3, 10, tzinfo=UTC)
+
+    with (
+        time_machine.travel(datetime(2031, 3, 10, 0, 1, tzinfo=UTC)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        withdraw_expired_picture.call(image.pk)
+
+    assert not image.renditions.exists()
+    assert not any(default_storage.exists(name) for name in names)
+
+
+def test_rights_extended_before_they_ran_out_keep_the_renditions(
+    make_image, deferring_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = make_image(rights_expire_on=date(2031, 3, 9))
+    made(image)
+    image.rights_expire_on = date(2032, 3, 9)
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    # Saving again without a new date schedules nothing more.
+    image.caption = "Recaptioned"
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+
+    assert [
+        result.task.run_after.date()
+        for result in deferring_tasks.results
+        if result.task.name == "withdraw_expired_picture"
+    ] == [
+        date(2031, 3, 10),
+        date(2032, 3, 10),
+    ]
+    with time_machine.travel(datetime(2031, 3, 10, 0, 1, tzinfo=UTC)):
+        withdraw_expired_picture.call(image.pk)
+
+    assert image.renditions.count() == 9
+
+
+def test_the_immediate_tasks_backend_leaves_withdrawal_to_the_daily_command(
+    make_image, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = make_image(rights_expire_on=date(2031, 3, 9))
+
+    # Nothing ran early: the picture keeps its renditions until its rights run out.
+    assert image.renditions.count() == 9

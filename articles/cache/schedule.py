@@ -9,13 +9,13 @@ three small queries after each change. Pages then expire a little more often tha
 they must, around those moments, and never later than they must.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
 from django.apps import apps
 from django.db.models import Min, Q
 from django.utils import timezone
 
-from articles.models.images import rights_cutoff
+from articles.models.images import rights_cutoff, rights_end
 
 
 def next_change(now: datetime | None = None) -> datetime | None:
@@ -38,11 +38,5 @@ def next_change(now: datetime | None = None) -> datetime | None:
     )
     moments = [scheduled, pins["starts"], pins["ends"]]
     if last_day is not None:
-        # Rights cover the whole of their last day in the site's time zone.
-        moments.append(
-            timezone.make_aware(
-                datetime.combine(last_day + timedelta(days=1), time.min),
-                timezone.get_default_timezone(),
-            )
-        )
+        moments.append(rights_end(last_day))
     return min((moment for moment in moments if moment is not None), default=None)

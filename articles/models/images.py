@@ -1,3 +1,4 @@
+from datetime import datetime, time, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from articles import credits
 from articles.image_validation import validate_image_upload
 from articles.models.fields import PictureField
 from articles.storage import get_originals_storage
-from articles.tasks import make_renditions
+from articles.tasks import make_renditions, withdraw_at_rights_end
 
 FILE_RECORD_FIELDS = {"original_filename", "file_hash", "width", "height"}
 
@@ -40,6 +41,15 @@ def rights_cutoff(at=None):
     """The first day whose rights still cover `at`: rights run to the end of their
     `rights_expire_on` day in the site's time zone, so at midnight that day is past."""
     return timezone.localdate(at)
+
+
+def rights_end(last_day) -> datetime:
+    """The moment rights whose last day is `last_day` run out: the midnight after it,
+    site time."""
+    return timezone.make_aware(
+        datetime.combine(last_day + timedelta(days=1), time.min),
+        timezone.get_default_timezone(),
+    )
 
 
 def _delete_original_on_commit(name: str) -> None:
@@ -212,11 +222,18 @@ class Image(models.Model):
         if made_from and source and made_from[0] != source[0]:
             # A replaced original goes, GPS and all, once the new one is committed.
             _delete_original_on_commit(made_from[0])
+        if "rights_expire_on" in self.__dict__ and self.rights_expire_on != getattr(
+            self, "_rights_expire_on_saved", None
+        ):
+            if self.rights_expire_on is not None:
+                transaction.on_commit(partial(withdraw_at_rights_end, self))
+            self._rights_expire_on_saved = self.rights_expire_on
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
         image = super().from_db(db, field_names, values, **kwargs)
         image._renditions_made_from = image._rendition_source()
+        image._rights_expire_on_saved = image.__dict__.get("rights_expire_on")
         return image
 
     def _rendition_source(self):

@@ -3,7 +3,7 @@ from tqdm import tqdm
 
 from articles import renditions
 from articles.models import Image, Rendition
-from articles.search.index import reindex
+from articles.tasks import withdraw_expired
 
 
 class Command(BaseCommand):
@@ -37,10 +37,7 @@ class Command(BaseCommand):
             for image in images.iterator():
                 try:
                     if image.rights_expired():
-                        if withdrawn_now := renditions.withdraw(image):
-                            # Newly expired: its captions leave the search index.
-                            reindex(image.uses.values_list("article", flat=True))
-                        withdrawn += withdrawn_now
+                        withdrawn += withdraw_expired(image)
                     else:
                         renditions.make_renditions(image, again=all)
                 except Exception as error:  # one bad original must not stop the rest
