@@ -15,9 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 
-VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "newsroom.vcl"
+VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "newsroom.vcl"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 VARNISHADM = shutil.which("varnishadm") or "/usr/bin/varnishadm"
 # varnish-modules' xkey, which the VCL imports.
