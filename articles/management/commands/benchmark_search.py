@@ -3,7 +3,6 @@ import re
 import statistics
 import time
 from datetime import timedelta
-from itertools import accumulate
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -11,37 +10,10 @@ from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 
+from articles.management.sample_text import SampleText
 from articles.models import Article, Author, Byline, Section, TaggedArticle
 from articles.models.tags import Tag
 
-# Words of local news, most common first: text drawn from them with Zipf's law (the
-# n-th word 1/n as often as the first) has common, middling and rare words, as stories
-# do.
-VOCABULARY = """
-council city harbour people year week said plan new police school road water money
-government minister family service report local town hospital children public price
-workers market river housing budget election community centre street health project
-court transport station bridge museum residents business month morning evening night
-mayor energy coast storm flood wall festival music team match club season league
-park garden library church village farm weather rain wind summer winter autumn spring
-trade union strike talks vote party campaign candidate seat result count turnout
-ferry tram bus line depot route timetable fare passenger driver crew pilot airport
-fire crews rescue boat lifeboat cliff beach tide sea island port ship shipyard dock
-factory jobs wages rent homes tenants landlord planning permission developer tower
-museum gallery exhibition artist painting concert theatre stage film book author
-teacher pupils exams university students research scientists study data survey
-doctors nurses patients ward clinic waiting list ambulance care home elderly young
-fish market traders stall quay warehouse grain store mill canal lock towpath path
-heritage history archive records photograph collection donation charity volunteers
-police officers arrest charge trial judge jury verdict sentence appeal prison
-bank loan debt interest inflation shops sales customers online delivery parcel
-climate emissions solar turbine grid power cable pipeline engineers repairs works
-closure delay disruption diversion traffic cyclists pedestrians crossing lights
-contract tender cost overrun audit inquiry review findings recommendations
-""".split()
-# And a long tail of names (people, places, firms), as real stories have.
-_SYLLABLES = "ka lo mer vin dal tor ast bel cor dun fen gar hol ith jun".split()
-VOCABULARY += [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES]
 RARE_WORD = "zeppelin"  # in one story of a thousand: the rare-word query
 SECTIONS = ["Politics", "Business", "Culture", "Sport", "World"]
 TAGS = [
@@ -134,14 +106,7 @@ def p95(timings: list[float]) -> float:
 
 def seed(count: int, *, rng: random.Random) -> None:
     """`count` published stories over the last two years, with bylines and tags."""
-    zipf = list(accumulate(1 / rank for rank in range(1, len(VOCABULARY) + 1)))
-
-    def words(low: int, high: int) -> list[str]:
-        return rng.choices(VOCABULARY, cum_weights=zipf, k=rng.randint(low, high))
-
-    def sentence() -> str:
-        return " ".join(words(8, 20)).capitalize() + "."
-
+    text = SampleText(rng)
     sections = [
         Section.objects.get_or_create(
             slug=f"bench-{name.lower()}", defaults={"name": name}
@@ -158,17 +123,14 @@ def seed(count: int, *, rng: random.Random) -> None:
     now = timezone.now()
     stories = []
     for number in range(count):
-        paragraphs = [
-            " ".join(sentence() for _ in range(rng.randint(2, 5)))
-            for _ in range(rng.randint(4, 10))
-        ]
+        paragraphs = [text.paragraph() for _ in range(rng.randint(4, 10))]
         if number % 1000 == 0:
             paragraphs[-1] += f" A {RARE_WORD} flew over the harbour."
         stories.append(
             Article(
-                headline=" ".join(words(5, 10)).capitalize(),
+                headline=text.headline(),
                 slug=f"bench-{number}",
-                standfirst=sentence(),
+                standfirst=text.sentence(),
                 body="".join(f"<p>{paragraph}</p>" for paragraph in paragraphs),
                 section=rng.choice(sections),
                 status=Article.Status.PUBLISHED,

@@ -1,0 +1,376 @@
+"""`make bench`: seed a throw-away database with a large newsroom and print what the
+site costs at that size, each figure with the command that reproduces it.
+
+1. `manage.py seed_bench`: 10,000 stories, 20,000 images, 500 tags (SQLite file in a
+   temporary folder; with --postgres, a database made and dropped on that server).
+2. `manage.py benchmark_pages`: queries and in-process time of every kind of public
+   page with the page cache off, the admin's lists and searches, and a check that no
+   list runs more queries for more stories.
+3. `bench/instructions.sh`: instructions per request of the article page (valgrind),
+   page cache off and on.
+4. wrk against gunicorn (2 sync workers, newsroom/gunicorn.conf.py): requests per
+   second and p50/p99 latency of the article page, page cache off and on, beside a
+   trivial WSGI app answering the same bytes under the same config (bench/trivial_app.py),
+   at 8 and 32 connections. The three servers run side by side and the runs take turns,
+   so a machine's changing load falls on all three alike; figures are medians.
+
+    .venv/bin/python bench/run.py [--quick] [--postgres postgres://user@host:5432] [--keep]
+"""
+
+import argparse
+import base64
+import contextlib
+import http.client
+import json
+import os
+import re
+import resource
+import shlex
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+CONNECTIONS = (8, 32)
+PAGE_CACHE_ON = "600"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--images", type=int, default=20_000)
+    parser.add_argument("--tags", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=3, help="wrk runs per figure")
+    parser.add_argument("--seconds", type=int, default=5, help="length of a wrk run")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="1,000 stories, one wrk run of 3 s, no valgrind: a check that it all works",
+    )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="a PostgreSQL server where a throw-away database may be made, e.g. "
+        "postgres://postgres@127.0.0.1:5432 (default: an SQLite file)",
+    )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the database and files, so the printed commands can be run again",
+    )
+    options = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # in order with the commands' output
+    if options.quick:
+        options.articles, options.images, options.runs, options.seconds = (
+            1000,
+            2000,
+            1,
+            3,
+        )
+    # wrk holds a socket per connection, gunicorn a few per worker.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+    database = f"newsroom_bench_{os.getpid()}"
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
+        "NEWSROOM_MEDIA_ROOT": str(folder / "media"),
+        "NEWSROOM_ORIGINALS_ROOT": str(folder / "originals"),
+        "NEWSROOM_PAGE_CACHE_SECONDS": "0",
+        "DATABASE_URL": f"{options.postgres}/{database}"
+        if options.postgres
+        else f"sqlite:///{folder / 'bench.sqlite3'}",
+    }
+    bench = Bench(env, folder)
+    try:
+        if options.postgres:
+            run(["createdb", f"--maintenance-db={options.postgres}/postgres", database])
+        bench.prepare(options)
+        bench.pages()
+        if not options.quick:
+            bench.instructions()
+        bench.http(options)
+    finally:
+        bench.stop_servers()
+        if options.keep:
+            print(
+                f"\nKept: {folder}"
+                + (f" and database {database}" if options.postgres else "")
+            )
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            if options.postgres:
+                run(
+                    [
+                        "dropdb",
+                        "--if-exists",
+                        f"--maintenance-db={options.postgres}/postgres",
+                        database,
+                    ]
+                )
+
+
+class Bench:
+    def __init__(self, env: dict[str, str], folder: Path):
+        self.env = env
+        self.folder = folder
+        self.servers: list[subprocess.Popen] = []
+        self.logs = []
+        self.article = ""
+
+    def manage(self, *args: str, capture=False, **env: str) -> str:
+        completed = subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env={**self.env, **env},
+            check=True,
+            text=True,
+            stdout=subprocess.PIPE if capture else None,
+        )
+        return completed.stdout or ""
+
+    def prepare(self, options) -> None:
+        print("Environment of every command below:")
+        for name in (
+            "DATABASE_URL",
+            "DJANGO_DEBUG",
+            "DJANGO_ALLOWED_HOSTS",
+            "DJANGO_STATIC_ROOT",
+            "NEWSROOM_MEDIA_ROOT",
+            "NEWSROOM_ORIGINALS_ROOT",
+            "NEWSROOM_PAGE_CACHE_SECONDS",
+        ):
+            print(f"  export {name}={shlex.quote(self.env[name])}")
+        print(
+            f"  (cache: {self.env.get('CACHE_URL') or 'local memory'}; {os.cpu_count()} CPUs)"
+        )
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("collectstatic", "--noinput", "-v0")
+        seed = [
+            "seed_bench",
+            f"--articles={options.articles}",
+            f"--images={options.images}",
+            f"--tags={options.tags}",
+        ]
+        print(f"\n$ python manage.py {' '.join(seed)}")
+        output = self.manage(*seed, capture=True)
+        print(output, end="")
+        self.article = re.search(r"article page: (\S+)", output)[1]
+
+    def pages(self) -> None:
+        print("\n$ python manage.py benchmark_pages")
+        self.manage("benchmark_pages")
+
+    def instructions(self) -> None:
+        print(
+            f"\nInstructions per request of the article page {self.article} (callgrind):"
+        )
+        for label, seconds in (
+            ("page cache off", "0"),
+            ("page cache on", PAGE_CACHE_ON),
+        ):
+            command = ["bench/instructions.sh", self.article, "2", "7"]
+            result = subprocess.run(
+                command,
+                cwd=ROOT,
+                env={**self.env, "NEWSROOM_PAGE_CACHE_SECONDS": seconds},
+                check=True,
+                text=True,
+                stdout=subprocess.PIPE,
+            ).stdout.strip()
+            print(f"  {label:15} {result}")
+            print(
+                f"  {'':15} $ NEWSROOM_PAGE_CACHE_SECONDS={seconds} {shlex.join(command)}"
+            )
+
+    def http(self, options) -> None:
+        site = {
+            "page cache off": self.serve(
+                "newsroom.wsgi", NEWSROOM_PAGE_CACHE_SECONDS="0"
+            ),
+            "page cache on": self.serve(
+                "newsroom.wsgi", NEWSROOM_PAGE_CACHE_SECONDS=PAGE_CACHE_ON
+            ),
+        }
+        # The trivial app answers with what the cached page sends (status, headers,
+        # body); the server adds its own Date and Server, as it does for the site.
+        recorded = self.folder / "response.json"
+        recorded.write_text(json.dumps(fetch(site["page cache on"], self.article)))
+        servers = {
+            "trivial WSGI app": self.serve(
+                "bench.trivial_app:application", BENCH_RESPONSE=str(recorded)
+            ),
+            **site,
+        }
+        print(
+            f"\nRequests per second and latency of {self.article} under gunicorn "
+            f"(2 sync workers, newsroom/gunicorn.conf.py), wrk, median of {options.runs} "
+            f"run(s) of {options.seconds} s:"
+        )
+        print(
+            f"  {'server':18} {'conns':>5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+            f"{'errors':>6}  {'vs trivial':>10}"
+        )
+        for connections in CONNECTIONS:
+            results = {name: [] for name in servers}
+            for _ in range(options.runs):
+                for name, port in servers.items():
+                    results[name].append(
+                        wrk(port, self.article, connections, options.seconds)
+                    )
+            baseline = statistics.median(r.rate for r in results["trivial WSGI app"])
+            for name, runs in results.items():
+                rate = statistics.median(r.rate for r in runs)
+                print(
+                    f"  {name:18} {connections:>5} {rate:>8.0f} "
+                    f"{statistics.median(r.p50 for r in runs):>8.2f} "
+                    f"{statistics.median(r.p99 for r in runs):>8.2f} "
+                    f"{sum(r.errors for r in runs):>6}  {rate / baseline:>10.2f}"
+                )
+        print(
+            "  $ gunicorn -c newsroom/gunicorn.conf.py --workers 2 --bind 127.0.0.1:PORT "
+            "newsroom.wsgi   (bench.trivial_app:application with BENCH_RESPONSE=FILE)\n"
+            f"  $ wrk --latency -t2 -cCONNS -d{options.seconds}s "
+            f"http://127.0.0.1:PORT{self.article}"
+        )
+
+    def serve(self, app: str, **env: str) -> int:
+        port = free_port()
+        log = open(self.folder / f"gunicorn-{port}.log", "w")  # closed in stop_servers
+        self.logs.append(log)
+        server = subprocess.Popen(
+            [
+                GUNICORN,
+                "--config",
+                "newsroom/gunicorn.conf.py",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                app,
+            ],
+            cwd=ROOT,
+            env={**self.env, **env},
+            stdout=subprocess.DEVNULL,  # gunicorn.conf.py logs every request there
+            stderr=log,
+        )
+        self.servers.append(server)
+        deadline = time.monotonic() + 60
+        while True:
+            with contextlib.suppress(OSError):
+                if fetch(port, self.article)["status"].startswith("200"):
+                    break
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"gunicorn did not start: see {self.folder}")
+            time.sleep(0.2)
+        for _ in range(20):  # both workers warm (caches filled, connections open)
+            fetch(port, self.article)
+        return port
+
+    def stop_servers(self) -> None:
+        for server in self.servers:
+            server.send_signal(signal.SIGTERM)
+        for server in self.servers:
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        for log in self.logs:
+            log.close()
+
+
+def fetch(port: int, path: str) -> dict:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return {
+            "status": f"{response.status} {response.reason}",
+            "headers": [
+                (name, value)
+                for name, value in response.getheaders()
+                if name.lower() not in ("date", "server", "connection")
+            ],
+            "body": base64.b64encode(response.read()).decode(),
+        }
+    finally:
+        connection.close()
+
+
+@dataclass
+class Measured:
+    rate: float
+    p50: float
+    p99: float
+    errors: int
+
+
+def wrk(port: int, path: str, connections: int, seconds: int) -> Measured:
+    output = subprocess.run(
+        [
+            "wrk",
+            "--latency",
+            "--threads=2",
+            f"--connections={connections}",
+            f"--duration={seconds}s",
+            "--timeout=10s",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE,
+    ).stdout
+    return parse_wrk(output)
+
+
+_MILLISECONDS = {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}
+
+
+def parse_wrk(output: str) -> Measured:
+    """Requests per second, median and 99th percentile latency (ms) and errors (socket
+    errors, and answers other than 2xx or 3xx) from `wrk --latency`."""
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    latencies = {
+        percent: float(value) * _MILLISECONDS[unit]
+        for percent, value, unit in re.findall(
+            r"^\s+(\d+)%\s+([\d.]+)(us|ms|s|m|h)$", output, re.MULTILINE
+        )
+    }
+    if not rate or not {"50", "99"} <= latencies.keys():
+        raise SystemExit(f"Unexpected output from wrk:\n{output}")
+    errors = sum(
+        int(count)
+        for count in re.findall(r"(?:connect|read|write|timeout) (\d+)", output)
+    )
+    if non_2xx := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(non_2xx[1])
+    return Measured(
+        rate=float(rate[1]), p50=latencies["50"], p99=latencies["99"], errors=errors
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run(command: list[str]) -> None:
+    subprocess.run(command, check=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
