@@ -112,3 +112,39 @@ bench-search: $(INSTALLED)
 	export DATABASE_URL="$(BENCH_POSTGRES)/$$db"; \
 	$(BIN)/python manage.py migrate --noinput -v0; \
 	$(BIN)/python manage.py benchmark_search
+
+# The site at scale (README, "Benchmarks"): seeds 10,000 stories, 20,000 images and 500
+# tags into a throw-away SQLite file (bench-postgres: a throw-away database on
+# BENCH_POSTGRES) and prints queries and times of every kind of page, instructions per
+# request (valgrind), and requests per second under gunicorn beside a trivial WSGI app
+# (wrk), each with the command that reproduces it. BENCH_ARGS=--quick: a short check;
+# BENCH_ARGS=--keep: keep the database for those commands.
+BENCH_ARGS ?=
+.PHONY: bench bench-postgres loadtest
+bench: $(INSTALLED)
+	$(call debian_tool,wrk)
+	$(call debian_tool,valgrind)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+bench-postgres: $(INSTALLED)
+	$(call debian_tool,wrk)
+	$(call debian_tool,valgrind)
+	$(BIN)/python bench/run.py --postgres $(BENCH_POSTGRES) $(BENCH_ARGS)
+
+# The load test (tests/load, a few minutes): 64 connections for a minute on the article
+# page without an error, then PostgreSQL restarted under load (a cluster the test starts
+# itself): only 503s with Retry-After while it is down, and the site back by itself.
+loadtest: $(INSTALLED)
+	$(call debian_tool,wrk)
+	$(BIN)/python -m pytest -m load tests/load
+
+# A command from Debian's package of the same name: installed when missing, as root.
+define debian_tool
+	@command -v $(1) > /dev/null || { \
+		if [ "$$(id -u)" -eq 0 ]; then \
+			echo "Installing $(1)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+		else \
+			echo "$(1) is missing. Install it with: sudo apt-get install $(1)"; exit 1; \
+		fi; }
+endef

@@ -316,9 +316,14 @@ class Measured:
     p50: float
     p99: float
     errors: int
+    output: str  # wrk's report
 
 
-def wrk(port: int, path: str, connections: int, seconds: int) -> Measured:
+def wrk(
+    port: int, path: str, connections: int, seconds: int, timeout: int = 10
+) -> Measured:
+    """`wrk --latency` on one page; a request unanswered after `timeout` seconds is
+    an error."""
     output = subprocess.run(
         [
             "wrk",
@@ -326,7 +331,7 @@ def wrk(port: int, path: str, connections: int, seconds: int) -> Measured:
             "--threads=2",
             f"--connections={connections}",
             f"--duration={seconds}s",
-            "--timeout=10s",
+            f"--timeout={timeout}s",
             f"http://127.0.0.1:{port}{path}",
         ],
         check=True,
@@ -346,7 +351,7 @@ def parse_wrk(output: str) -> Measured:
     latencies = {
         percent: float(value) * _MILLISECONDS[unit]
         for percent, value, unit in re.findall(
-            r"^\s+(\d+)%\s+([\d.]+)(us|ms|s|m|h)$", output, re.MULTILINE
+            r"^\s+(\d+)%\s+([\d.]+)(us|ms|s|m|h)\s*$", output, re.MULTILINE
         )
     }
     if not rate or not {"50", "99"} <= latencies.keys():
@@ -358,7 +363,11 @@ def parse_wrk(output: str) -> Measured:
     if non_2xx := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
         errors += int(non_2xx[1])
     return Measured(
-        rate=float(rate[1]), p50=latencies["50"], p99=latencies["99"], errors=errors
+        rate=float(rate[1]),
+        p50=latencies["50"],
+        p99=latencies["99"],
+        errors=errors,
+        output=output,
     )
 
 
