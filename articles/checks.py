@@ -19,3 +19,22 @@ def site_url_is_set(app_configs, **kwargs):
             id="articles.W001",
         )
     ]
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def page_cache_is_shared(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if not settings.NEWSROOM_PAGE_CACHE_SECONDS or not backend.endswith(
+        "locmem.LocMemCache"
+    ):
+        return []
+    return [
+        checks.Warning(
+            "The page cache is in each process's own memory: a change refreshes the "
+            "pages stored by the process that saved it, and every other app server "
+            "process (gunicorn starts several) serves its old copies until they expire.",
+            hint="Set CACHE_URL to a Redis every app server shares, e.g. "
+            "redis://127.0.0.1:6379/1, or run a single process.",
+            id="articles.W002",
+        )
+    ]

@@ -13,6 +13,7 @@ import pytest
 import redis
 import time_machine
 from django.core.cache import caches
+from django.core.checks.registry import registry
 from django.db import connection, transaction
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -22,6 +23,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles import views
 from articles.cache import invalidation, pages, tags
+from articles.checks import page_cache_is_shared
 from articles.models import (
     Article,
     Byline,
@@ -673,3 +675,23 @@ def test_pages_are_made_and_saves_go_through_when_the_cache_is_down(
     _edit(site["story"], headline="Harbour reopens at last")
 
     assertContains(client.get(path), "Harbour reopens at last")
+
+
+@pytest.mark.parametrize(
+    ("backend", "seconds", "warned"),
+    [
+        ("django.core.cache.backends.locmem.LocMemCache", 600, True),
+        ("django.core.cache.backends.locmem.LocMemCache", 0, False),
+        ("django.core.cache.backends.redis.RedisCache", 600, False),
+    ],
+)
+def test_deploy_check_warns_of_a_page_cache_each_process_keeps_alone(
+    settings, backend, seconds, warned
+):
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": REDIS}}
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = seconds
+
+    assert page_cache_is_shared in registry.get_checks(include_deployment_checks=True)
+    assert [message.id for message in page_cache_is_shared(None)] == (
+        ["articles.W002"] if warned else []
+    )
