@@ -2,7 +2,9 @@ from datetime import timedelta
 from itertools import count
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import (
@@ -44,18 +46,20 @@ def _media_in_tmp(settings, tmp_path):
     }
 
 
-@pytest.fixture(autouse=True)
-def _static_files_uncollected(settings):
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_uncollected():
     """The suite runs without `collectstatic`: pages name static files as the apps hold
     them, not the hashed copies production serves (tests/test_serving.py checks those),
-    and WhiteNoise has no collected folder to read."""
-    settings.STORAGES = {
-        **settings.STORAGES,
+    and WhiteNoise has no collected folder to read. For the whole session, since the
+    live server's middleware is made once."""
+    storages = {
+        **django_settings.STORAGES,
         "staticfiles": {
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
-    settings.STATIC_ROOT = None
+    with override_settings(STATIC_ROOT=None, STORAGES=storages):
+        yield
 
 
 @pytest.fixture(autouse=True)
