@@ -136,7 +136,7 @@ bench-postgres: $(INSTALLED)
 # itself): only 503s with Retry-After while it is down, and the site back by itself.
 loadtest: $(INSTALLED)
 	$(call debian_tool,wrk)
-	$(BIN)/python -m pytest -m load tests/load
+	$(BIN)/python -m pytest -m load -s tests/load
 
 # A command from Debian's package of the same name: installed when missing, as root.
 define debian_tool

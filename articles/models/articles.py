@@ -1,9 +1,10 @@
 from datetime import timedelta
+from itertools import batched
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -15,6 +16,7 @@ from taggit.models import ItemBase
 
 from articles import body, locking, redirects
 from articles.cache import invalidation as page_invalidation, tags as cache_tags
+from articles.models.corrections import Correction
 from articles.models.fields import BodyField
 from articles.models.images import Image
 from articles.models.tags import Tag
@@ -64,27 +66,56 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_page_data(self):
-        """Listing data plus every picture in the body, with its credit."""
-        return self.with_listing_data().prefetch_related(
-            Prefetch(
-                "image_uses",
-                queryset=ArticleImage.objects.filter(role=ArticleImage.Role.BODY)
-                .select_related("image__photographer__agency", "image__agency")
-                .prefetch_related("image__renditions"),
-                to_attr="body_image_uses",
+        """What a story's page shows: listing data, every picture in the body with its
+        credit, and whether the story has corrections (most have none: their pages
+        then skip asking for them). The renditions of every picture, featured and in
+        the body, come in one query."""
+        return (
+            self.select_related(
+                "section",
+                "featured_image__photographer__agency",
+                "featured_image__agency",
+            )
+            .prefetch_related(
+                Prefetch(
+                    "bylines",
+                    queryset=Byline.objects.select_related("author"),
+                ),
+                "tags",
+                Prefetch(
+                    "image_uses",
+                    queryset=ArticleImage.objects.filter(role=ArticleImage.Role.BODY)
+                    # Not the model's ordering, which sorts by the story's fields.
+                    .order_by("position")
+                    .select_related("image__photographer__agency", "image__agency"),
+                    to_attr="body_image_uses",
+                ),
+                # A property, not a relation: prefetching follows it to the pictures.
+                "pictures__renditions",
+            )
+            .annotate(
+                has_corrections=Exists(
+                    Correction.objects.filter(article=OuterRef("pk"))
+                )
             )
         )
 
     def related_to(self, article):
-        """Up to five other published stories: most shared tags first, then the same section."""
+        """Up to five other published stories: most shared tags first, then the same
+        section. Only what a link to a story shows is loaded."""
         tag_ids = [tag.pk for tag in article.tags.all()]
-        shares_tags = Q(tags__in=tag_ids) if tag_ids else Q(pk__in=[])
+        shares_tags = Q(taggedarticle__tag__in=tag_ids) if tag_ids else Q(pk__in=[])
         return (
             self.published()
             .exclude(pk=article.pk)
-            .annotate(shared_tags=Count("tags", filter=shares_tags, distinct=True))
+            .annotate(
+                shared_tags=Count(
+                    "taggedarticle__tag", filter=shares_tags, distinct=True
+                )
+            )
             .filter(Q(shared_tags__gt=0) | Q(section=article.section_id))
             .select_related("section")
+            .only("headline", "slug", "published_at", "section__slug")
             .order_by("-shared_tags", "-published_at")[:RELATED_LIMIT]
         )
 
@@ -133,14 +164,43 @@ class ArticleQuerySet(models.QuerySet):
 
 
 IMAGE_FIELDS = {"body", "featured_image", "featured_image_id"}
+USES_CHUNK = 500  # stories whose usage index a bulk write rebuilds at a time
 BOOKKEEPING_FIELDS = {"created_by", "created_by_id", "updated_at", "version"}
 
 
 def _rebuild_image_uses(which: Q) -> None:
-    for article in Article.objects.filter(which).only(
-        "pk", "body", "featured_image_id"
-    ):
-        article.rebuild_image_uses()
+    # A chunk at a time, in three queries each: bulk writes of thousands of stories
+    # (imports, seeds) would otherwise take three queries a story.
+    stories = Article.objects.filter(which).only("pk", "body", "featured_image_id")
+    for chunk in batched(stories.iterator(chunk_size=USES_CHUNK), USES_CHUNK):
+        _rebuild_image_uses_of(chunk)
+
+
+def _rebuild_image_uses_of(articles) -> None:
+    """Make the usage index of `articles` match their featured images and the figures
+    in their bodies."""
+    refs = {article.pk: body.figure_refs(article.body) for article in articles}
+    existing = _existing_image_ids([ref for found in refs.values() for ref in found])
+    ArticleImage.objects.filter(
+        article__in=[article.pk for article in articles]
+    ).delete()
+    ArticleImage.objects.bulk_create(
+        ArticleImage(article=article, image_id=image_id, position=position, role=role)
+        for article in articles
+        for position, (image_id, role) in enumerate(
+            _uses(article, refs[article.pk], existing)
+        )
+    )
+
+
+def _uses(article, refs: list[body.FigureRef], existing: set[int]):
+    """(image id, role) of each use in order: the featured image, then the figures
+    whose picture exists."""
+    if article.featured_image_id:
+        yield article.featured_image_id, ArticleImage.Role.FEATURED
+    for ref in refs:
+        if ref.image_id in existing:
+            yield ref.image_id, ArticleImage.Role.BODY
 
 
 class TaggedArticleQuerySet(models.QuerySet):
@@ -413,6 +473,17 @@ class Article(models.Model):
         return None if image is None or image.rights_expired() else image
 
     @property
+    def pictures(self) -> list[Image]:
+        """The pictures the story's page shows: the featured one, then the body's (as
+        `with_page_data()` loaded them)."""
+        uses = self.body_image_uses
+        return [
+            image
+            for image in (self.featured_image, *(use.image for use in uses))
+            if image
+        ]
+
+    @property
     def was_updated(self) -> bool:
         # Saves within a minute of going live are part of publishing, not an update.
         return (
@@ -445,21 +516,7 @@ class Article(models.Model):
 
     def rebuild_image_uses(self) -> None:
         """Make the usage index match the featured image and the figures in the body."""
-        refs = body.figure_refs(self.body)
-        existing = _existing_image_ids(refs)
-        uses = []
-        if self.featured_image_id:
-            uses.append((self.featured_image_id, ArticleImage.Role.FEATURED))
-        uses += [
-            (ref.image_id, ArticleImage.Role.BODY)
-            for ref in refs
-            if ref.image_id in existing
-        ]
-        self.image_uses.all().delete()
-        ArticleImage.objects.bulk_create(
-            ArticleImage(article=self, image_id=image_id, position=position, role=role)
-            for position, (image_id, role) in enumerate(uses)
-        )
+        _rebuild_image_uses_of([self])
 
 
 def _existing_image_ids(refs: list[body.FigureRef]) -> set[int]:
