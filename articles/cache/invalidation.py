@@ -13,19 +13,22 @@ story sharing its section or a tag. Drafts refresh nothing readers see.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import batched
 
 from django.apps import apps
 from django.db import transaction
 
 from articles.cache import pages, purge, tags
 
+CHUNK = 500  # stories looked up at a time, for bulk writes of thousands
+
 
 class _Refresh:
     """The tags a transaction changed, refreshed once it commits. Discarded with the
     transaction if it rolls back."""
 
-    def __init__(self):
-        self.tags = set()
+    def __init__(self, changed: set[str]):
+        self.tags = changed
 
     def __call__(self):
         pages.bump(self.tags)
@@ -42,9 +45,7 @@ def refresh(changed: Iterable[str]) -> None:
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        _refresh = _Refresh()
-        _refresh.tags = changed
-        _refresh()
+        _Refresh(changed)()
         return
     pages.bump(changed)
     # One refresh per transaction, however many rows it writes.
@@ -53,9 +54,9 @@ def refresh(changed: Iterable[str]) -> None:
         None,
     )
     if pending is None:
-        pending = _Refresh()
-        transaction.on_commit(pending)
-    pending.tags |= changed
+        transaction.on_commit(_Refresh(changed))
+    else:
+        pending.tags |= changed
 
 
 # Stories
@@ -82,14 +83,17 @@ def placement(article) -> Placement:
 
 def placements(articles) -> dict[int, Placement]:
     """The placements of `articles`, a QuerySet or primary keys, as stored."""
-    if not hasattr(articles, "values_list"):
-        articles = apps.get_model("articles", "Article").objects.filter(pk__in=articles)
-    return {
-        pk: Placement(*fields)
-        for pk, *fields in articles.values_list(
-            "pk", "section_id", "status", "published_at"
-        )
-    }
+    fields = ["pk", "section_id", "status", "published_at"]
+    if hasattr(articles, "values_list"):
+        rows = articles.values_list(*fields)
+    else:
+        Article = apps.get_model("articles", "Article")
+        rows = [
+            row
+            for chunk in batched(sorted(articles), CHUNK)
+            for row in Article.objects.filter(pk__in=chunk).values_list(*fields)
+        ]
+    return {pk: Placement(*placement) for pk, *placement in rows}
 
 
 def stories_changed(
@@ -118,17 +122,15 @@ def stories_changed(
 def _topic_and_author_lists(article_ids: set[int]) -> set[str]:
     Byline = apps.get_model("articles", "Byline")
     TaggedArticle = apps.get_model("articles", "TaggedArticle")
-    return {
-        tags.tag_list(pk)
-        for pk in TaggedArticle.objects.filter(
-            content_object__in=article_ids
-        ).values_list("tag", flat=True)
-    } | {
-        tags.author_list(pk)
-        for pk in Byline.objects.filter(article__in=article_ids).values_list(
-            "author", flat=True
-        )
-    }
+    lists = set()
+    for chunk in batched(sorted(article_ids), CHUNK):
+        taggings = TaggedArticle.objects.filter(content_object__in=chunk)
+        bylines = Byline.objects.filter(article__in=chunk)
+        lists |= {tags.tag_list(pk) for pk in taggings.values_list("tag", flat=True)}
+        lists |= {
+            tags.author_list(pk) for pk in bylines.values_list("author", flat=True)
+        }
+    return lists
 
 
 def story_links_changed(links: Iterable[tuple[int, str]]) -> None:
