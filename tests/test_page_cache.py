@@ -8,12 +8,14 @@ import re
 import threading
 import uuid
 from datetime import datetime, time, timedelta
+from io import StringIO
 
 import pytest
 import redis
 import time_machine
 from django.core.cache import caches
 from django.core.checks.registry import registry
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -174,6 +176,7 @@ def test_pages_carry_their_tags_validators_and_lifetimes(client, site):
     assert response["xkey"] == response["Surrogate-Key"]
     assert {
         tags.SECTIONS,
+        tags.RELEASE,
         tags.article(story.pk),
         tags.section(site["world"].pk),
         tags.section_list(site["world"].pk),
@@ -448,6 +451,15 @@ def test_a_change_refreshes_exactly_the_pages_that_show_it(
     assert {page for page, path in paths.items() if not stored(client, path)} == (
         refreshed
     )
+
+
+def test_a_release_refreshes_every_page(client, site):
+    paths = list(site["paths"].values())  # robots.txt is made without a query
+    warm(client, paths)
+
+    call_command("refresh_pages", stdout=StringIO())
+
+    assert [path for path in paths if stored(client, path)] == []
 
 
 def test_refreshed_pages_show_the_change(client, site):

@@ -8,7 +8,8 @@ List tags name a list a story could enter or leave when it is published, unpubli
 rescheduled or moved: `home`, `list-section-<pk>`, `list-tag-<pk>`,
 `list-author-<pk>`, and `list-all` (the latest feeds and the sitemaps, which also
 follow every edit of a published story). `sections` is on every page with the section
-navigation.
+navigation. `release` is on every response: a new release of the code or templates
+refreshes them all (`manage.py refresh_pages`).
 
 A view hands its response to `mark()` with the tags of what it shows; an unmarked
 response is never stored by a shared cache.
@@ -20,6 +21,7 @@ from datetime import datetime
 HOME = "home"
 ALL = "list-all"
 SECTIONS = "sections"
+RELEASE = "release"
 
 
 def article(pk: int) -> str:
@@ -57,7 +59,7 @@ def author_list(pk: int) -> str:
 def mark(response, tags: Iterable[str], *, until: datetime | None = None):
     """Declare `response` public and shareable, showing `tags`; `until`: a time at which
     it changes by itself, with no write (a story leaving a time window)."""
-    response.cache_tags = frozenset(tags)
+    response.cache_tags = frozenset({RELEASE, *tags})
     response.cache_until = until
     return response
 
