@@ -621,7 +621,7 @@ def test_while_a_page_is_made_others_get_the_stale_copy(client, site):
     path = story.get_absolute_url()
     warm(client, [path])
     _edit(story, headline="Harbour reopens at last")
-    key = pages._key(RequestFactory().get(path))
+    key, _ = pages._key(RequestFactory().get(path))
     caches["default"].add(f"{key}:lock", True)  # another request is making it
 
     with CaptureQueriesContext(connection) as queries:

@@ -42,9 +42,6 @@ logger = logging.getLogger(__name__)
 
 GENERATION = "pagecache:generation"
 NEXT_CHANGE = "pagecache:next-change"
-# Stored for an address whose answer is not shareable (search results, a preview):
-# later requests for it skip the lock.
-NOT_SHAREABLE = "not shareable"
 # Browsers are never purged: they keep a page a minute, then ask again (a 304 when it
 # has not changed). Shared caches are purged by tag, so they keep it as long as we do.
 BROWSER_SECONDS = 60
@@ -109,40 +106,47 @@ class PageCacheMiddleware:
             return _private(self.get_response(request))
         seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
         if seconds <= 0:
-            response = self.get_response(request)
-            if not _shareable(response):
-                return response
-            _publish(response, lifetime=0, last_modified=None)
-            return _conditional(request, response)
+            return self._uncached(request)
         try:
-            key = _key(request)
+            key, address = _key(request)
         except DisallowedHost:
             return self.get_response(request)  # answered by CommonMiddleware
         cache = _Cache()
         found = cache.get_many([key, GENERATION])
         entry, generation = found.get(key), found.get(GENERATION)
-        if entry == NOT_SHAREABLE:
-            return self.get_response(request)
         if entry is not None and _fresh(cache, entry, generation):
             return _hit(request, entry)
+        unshared = _unshared_key(address)
+        if entry is None and cache.get(unshared):
+            return self._uncached(request)
 
         lock = f"{key}:lock"
         if cache.add(lock, True, LOCK_SECONDS):
             try:
-                return self._render(request, cache, key, generation, entry, seconds)
+                return self._render(
+                    request, cache, (key, unshared), generation, entry, seconds
+                )
             finally:
                 cache.delete(lock)
         if entry is not None:
             return _hit(request, entry)  # the stale copy, while another renders
         waited, generation = _wait(cache, key, lock)
-        if waited == NOT_SHAREABLE:
-            return self.get_response(request)
         if waited is not None:
             return _hit(request, waited)
         # The render holding the lock stored nothing, or took too long.
-        return self._render(request, cache, key, generation, None, seconds)
+        return self._render(request, cache, (key, unshared), generation, None, seconds)
 
-    def _render(self, request, cache, key, generation, previous, seconds):
+    def _uncached(self, request):
+        response = self.get_response(request)
+        if not _shareable(response):
+            return response
+        _publish(response, lifetime=0, last_modified=None)
+        return _conditional(request, response)
+
+    def _render(self, request, cache, keys, generation, previous, seconds):
+        """Make the page, and store it under `keys` (the page's, its path's) if it is
+        shareable and nothing changed meanwhile; `previous`: the stale copy."""
+        key, unshared = keys
         if generation is None:  # never set, or evicted
             cache.add(GENERATION, secrets.token_hex(8), timeout=None)
             generation = cache.get(GENERATION)
@@ -150,15 +154,17 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not _shareable(response):
             if response.status_code == 200 and not hasattr(response, "cache_tags"):
-                cache.set(key, NOT_SHAREABLE, seconds)
+                # A path whose answers are not shareable (search, previews): later
+                # requests for it, whatever their query, skip the lock.
+                cache.set(unshared, True, seconds)
             return response
 
-        keys = [_tag_key(tag) for tag in sorted(response.cache_tags)]
+        tag_keys = [_tag_key(tag) for tag in sorted(response.cache_tags)]
         # Tag tokens before the generation: see bump().
-        found = cache.get_many([*keys, GENERATION, NEXT_CHANGE])
+        found = cache.get_many([*tag_keys, GENERATION, NEXT_CHANGE])
         unchanged = found.get(GENERATION) == generation
         lifetime = _lifetime(cache, found, seconds, started, response.cache_until)
-        versions = {key: found.get(key) for key in keys}
+        versions = {tag_key: found.get(tag_key) for tag_key in tag_keys}
         for tag_key, version in versions.items():
             if version is None:
                 # A tag never changed yet (or evicted) gets its first token; if a
@@ -193,7 +199,8 @@ def _has_session(request) -> bool:
     )
 
 
-def _key(request) -> str:
+def _key(request) -> tuple[str, str]:
+    """The stored page's key, and the address (without the query) it is under."""
     query = ""
     if request.META.get("QUERY_STRING"):
         query = urlencode(
@@ -204,10 +211,17 @@ def _key(request) -> str:
             ),
             doseq=True,
         )
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return (
-        "pagecache:page:" + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
-    )
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    return _hashed("pagecache:page:", f"{address}?{query}"), address
+
+
+def _unshared_key(address: str) -> str:
+    return _hashed("pagecache:unshared:", address)
+
+
+def _hashed(prefix: str, text: str) -> str:
+    # Addresses can be long and hold any character; cache keys had better not.
+    return prefix + hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
 def _fresh(cache, entry, generation) -> bool:
@@ -230,9 +244,7 @@ def _wait(cache, key, lock):
         time.sleep(WAIT_STEP)
         found = cache.get_many([key, lock, GENERATION])
         entry, generation = found.get(key), found.get(GENERATION)
-        if entry == NOT_SHAREABLE or (
-            entry is not None and _fresh(cache, entry, generation)
-        ):
+        if entry is not None and _fresh(cache, entry, generation):
             return entry, generation
         if lock not in found:
             break
