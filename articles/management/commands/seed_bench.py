@@ -85,10 +85,11 @@ class Command(BaseCommand):
             seeder.tags(tags)
             seeder.images(images)
             seeder.stories(articles)
-        if connection.vendor == "postgresql":
-            # As autovacuum would soon: the planner needs to know the new tables' sizes.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        # The query planner's statistics of the new tables, as PostgreSQL's autovacuum
+        # would gather soon. SQLite gathers none by itself: without them, some queries
+        # take minutes at this size (see the README, "Speed at scale").
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(
             f"{connection.vendor}: seeded {articles:,} stories, {images:,} images "
             f"({Rendition.objects.count():,} rendition rows), {tags:,} tags, "
