@@ -127,7 +127,7 @@ class Bench:
     def __init__(self, env: dict[str, str], folder: Path):
         self.env = env
         self.folder = folder
-        self.servers: list[subprocess.Popen] = []
+        self.servers: dict[int, subprocess.Popen] = {}  # by port
         self.logs = []
         self.article = ""
 
@@ -182,7 +182,7 @@ class Bench:
             ("page cache off", "0"),
             ("page cache on", PAGE_CACHE_ON),
         ):
-            command = ["bench/instructions.sh", self.article, "2", "7"]
+            command = ["bench/instructions.sh", self.article, "1", "3"]
             result = subprocess.run(
                 command,
                 cwd=ROOT,
@@ -218,27 +218,34 @@ class Bench:
         print(
             f"\nRequests per second and latency of {self.article} under gunicorn "
             f"(2 sync workers, newsroom/gunicorn.conf.py), wrk, median of {options.runs} "
-            f"run(s) of {options.seconds} s:"
+            f"run(s) of {options.seconds} s; the servers' CPU time per request (their "
+            "processes' user and system time over the requests answered), which the "
+            "machine's other work disturbs less:"
         )
         print(
             f"  {'server':18} {'conns':>5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
-            f"{'errors':>6}  {'vs trivial':>10}"
+            f"{'errors':>6} {'vs trivial':>10} {'CPU ms/req':>10} {'vs trivial':>10}"
         )
         for connections in CONNECTIONS:
             results = {name: [] for name in servers}
             for _ in range(options.runs):
                 for name, port in servers.items():
-                    results[name].append(
-                        wrk(port, self.article, connections, options.seconds)
-                    )
-            baseline = statistics.median(r.rate for r in results["trivial WSGI app"])
+                    before = self.cpu_seconds(port)
+                    measured = wrk(port, self.article, connections, options.seconds)
+                    used = self.cpu_seconds(port) - before
+                    results[name].append((measured, used * 1000 / measured.requests))
+            baseline = results["trivial WSGI app"]
+            base_rate = statistics.median(m.rate for m, _ in baseline)
+            base_cpu = statistics.median(cpu for _, cpu in baseline)
             for name, runs in results.items():
-                rate = statistics.median(r.rate for r in runs)
+                rate = statistics.median(m.rate for m, _ in runs)
+                cpu = statistics.median(cpu for _, cpu in runs)
                 print(
                     f"  {name:18} {connections:>5} {rate:>8.0f} "
-                    f"{statistics.median(r.p50 for r in runs):>8.2f} "
-                    f"{statistics.median(r.p99 for r in runs):>8.2f} "
-                    f"{sum(r.errors for r in runs):>6}  {rate / baseline:>10.2f}"
+                    f"{statistics.median(m.p50 for m, _ in runs):>8.2f} "
+                    f"{statistics.median(m.p99 for m, _ in runs):>8.2f} "
+                    f"{sum(m.errors for m, _ in runs):>6} {rate / base_rate:>10.2f} "
+                    f"{cpu:>10.2f} {base_cpu / cpu:>10.2f}"
                 )
         print(
             "  $ gunicorn -c newsroom/gunicorn.conf.py --workers 2 --bind 127.0.0.1:PORT "
@@ -267,7 +274,7 @@ class Bench:
             stdout=subprocess.DEVNULL,  # gunicorn.conf.py logs every request there
             stderr=log,
         )
-        self.servers.append(server)
+        self.servers[port] = server
         deadline = time.monotonic() + 60
         while True:
             with contextlib.suppress(OSError):
@@ -280,16 +287,34 @@ class Bench:
             fetch(port, self.article)
         return port
 
+    def cpu_seconds(self, port: int) -> float:
+        """CPU time (user and system) of a gunicorn server so far: its master, its
+        workers, and the workers it has replaced."""
+        master = self.servers[port].pid
+        ticks = _cpu_ticks(master, with_reaped_children=True)
+        for child in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+            with contextlib.suppress(FileNotFoundError):  # a worker just replaced
+                ticks += _cpu_ticks(int(child), with_reaped_children=False)
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def stop_servers(self) -> None:
-        for server in self.servers:
+        for server in self.servers.values():
             server.send_signal(signal.SIGTERM)
-        for server in self.servers:
+        for server in self.servers.values():
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 server.kill()
         for log in self.logs:
             log.close()
+
+
+def _cpu_ticks(pid: int, *, with_reaped_children: bool) -> int:
+    # After the command's name in parentheses (which may hold spaces), the fields from
+    # the third: utime and stime are the 14th and 15th, cutime and cstime (children
+    # waited for) the 16th and 17th.
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11 : 15 if with_reaped_children else 13])
 
 
 def fetch(port: int, path: str) -> dict:
@@ -312,6 +337,7 @@ def fetch(port: int, path: str) -> dict:
 
 @dataclass
 class Measured:
+    requests: int
     rate: float
     p50: float
     p99: float
@@ -363,6 +389,7 @@ def parse_wrk(output: str) -> Measured:
     if non_2xx := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
         errors += int(non_2xx[1])
     return Measured(
+        requests=int(re.search(r"(\d+) requests in ", output)[1]),
         rate=float(rate[1]),
         p50=latencies["50"],
         p99=latencies["99"],
