@@ -443,11 +443,12 @@ def test_article_page_runs_a_fixed_number_of_queries(
     small = build(figures=1, authors=1, tags=1, related=1)
     large = build(figures=8, authors=4, tags=6, related=7)
 
-    # article (with section and featured credit), bylines, tags, featured renditions,
-    # body images, their renditions, related, corrections, section navigation
+    # article (with section, featured credit and whether it has corrections), bylines,
+    # tags, body images, every picture's renditions, related, corrections, section
+    # navigation
     for article in (small, large):
         client.get(article.get_absolute_url())  # makes the renditions
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(8):
             response = client.get(article.get_absolute_url())
         assert response.status_code == 200
     assert response.content.decode().count('<figure class="figure">') == 8
