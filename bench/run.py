@@ -178,11 +178,13 @@ class Bench:
         print(
             f"\nInstructions per request of the article page {self.article} (callgrind):"
         )
-        for label, seconds in (
-            ("page cache off", "0"),
-            ("page cache on", PAGE_CACHE_ON),
+        # Requests made in the two runs: few where one takes seconds under valgrind,
+        # more where one is cheap and a garbage collection would weigh.
+        for label, seconds, requests in (
+            ("page cache off", "0", ("1", "3")),
+            ("page cache on", PAGE_CACHE_ON, ("5", "25")),
         ):
-            command = ["bench/instructions.sh", self.article, "1", "3"]
+            command = ["bench/instructions.sh", self.article, *requests]
             result = subprocess.run(
                 command,
                 cwd=ROOT,
@@ -227,25 +229,40 @@ class Bench:
             f"{'errors':>6} {'vs trivial':>10} {'CPU ms/req':>10} {'vs trivial':>10}"
         )
         for connections in CONNECTIONS:
-            results = {name: [] for name in servers}
+            runs = {name: [] for name in servers}
+            cpu = dict.fromkeys(servers, 0.0)
             for _ in range(options.runs):
                 for name, port in servers.items():
                     before = self.cpu_seconds(port)
-                    measured = wrk(port, self.article, connections, options.seconds)
-                    used = self.cpu_seconds(port) - before
-                    results[name].append((measured, used * 1000 / measured.requests))
-            baseline = results["trivial WSGI app"]
-            base_rate = statistics.median(m.rate for m, _ in baseline)
-            base_cpu = statistics.median(cpu for _, cpu in baseline)
-            for name, runs in results.items():
-                rate = statistics.median(m.rate for m, _ in runs)
-                cpu = statistics.median(cpu for _, cpu in runs)
+                    runs[name].append(
+                        wrk(port, self.article, connections, options.seconds)
+                    )
+                    cpu[name] += self.cpu_seconds(port) - before
+            rates = {
+                name: statistics.median(m.rate for m in runs[name]) for name in runs
+            }
+            # None when no request was answered within a run (each took longer).
+            cpu_per_request = {
+                name: cpu[name] * 1000 / answered
+                if (answered := sum(m.requests for m in runs[name]))
+                else None
+                for name in runs
+            }
+            base_rate = rates["trivial WSGI app"]
+            base_cpu = cpu_per_request["trivial WSGI app"]
+            for name, measured in runs.items():
+                per_request = cpu_per_request[name]
                 print(
-                    f"  {name:18} {connections:>5} {rate:>8.0f} "
-                    f"{statistics.median(m.p50 for m, _ in runs):>8.2f} "
-                    f"{statistics.median(m.p99 for m, _ in runs):>8.2f} "
-                    f"{sum(m.errors for m, _ in runs):>6} {rate / base_rate:>10.2f} "
-                    f"{cpu:>10.2f} {base_cpu / cpu:>10.2f}"
+                    f"  {name:18} {connections:>5} {rates[name]:>8.0f} "
+                    f"{statistics.median(m.p50 for m in measured):>8.2f} "
+                    f"{statistics.median(m.p99 for m in measured):>8.2f} "
+                    f"{sum(m.errors for m in measured):>6} "
+                    f"{rates[name] / base_rate:>10.2f} "
+                    + (
+                        f"{per_request:>10.2f} {base_cpu / per_request:>10.2f}"
+                        if per_request
+                        else f"{'-':>10} {'-':>10}"
+                    )
                 )
         print(
             "  $ gunicorn -c newsroom/gunicorn.conf.py --workers 2 --bind 127.0.0.1:PORT "
