@@ -75,13 +75,15 @@ class Command(BaseCommand):
                 "The database holds stories or images already: seed an empty one "
                 "(make bench makes a throw-away database)."
             )
-        if images < 3 or len(NAMES) < tags:
-            raise CommandError(f"Give at least 3 images and at most {len(NAMES)} tags.")
+        if articles < 1 or images < 3 or len(NAMES) < tags:
+            raise CommandError(
+                f"Give at least 1 story, 3 images and at most {len(NAMES)} tags."
+            )
         started = time.perf_counter()
         # The same newsroom every time, so runs compare.
         seeder = Seeder(random.Random(11))  # noqa: S311 - not security
         with transaction.atomic():
-            seeder.people(authors)
+            seeder.sections_and_people(authors)
             seeder.tags(tags)
             seeder.images(images)
             seeder.stories(articles)
@@ -105,7 +107,7 @@ class Seeder:
         self.rng = rng
         self.text = SampleText(rng)
 
-    def people(self, authors: int) -> None:
+    def sections_and_people(self, authors: int) -> None:
         self.sections = Section.objects.bulk_create(
             Section(name=name, slug=name.lower(), position=position)
             for position, name in enumerate(SECTIONS)
