@@ -318,15 +318,35 @@ def _lock(image_id):
     """One maker at a time per image, across processes when the cache is shared
     (Redis in production; the default local-memory cache covers one process). A holder
     that died frees the lock after LOCK_SECONDS; a waiter gives up after WAIT_SECONDS
-    and makes the renditions itself rather than show nothing."""
+    and makes the renditions itself rather than show nothing. So does a request when the
+    cache fails (Redis unreachable): two may then make the same renditions, and
+    `_store` keeps one of each."""
     key, token = f"renditions:making:{image_id}", token_hex(8)
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not (held := cache.add(key, token, LOCK_SECONDS)):
-        if time.monotonic() > deadline:
-            break
-        time.sleep(0.05)
+
+    def take():
+        deadline = time.monotonic() + WAIT_SECONDS
+        while not cache.add(key, token, LOCK_SECONDS):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
+    def free():
+        if cache.get(key) == token:  # never free another maker's lock
+            cache.delete(key)
+
+    held = _without_failing(take, image_id)
     try:
         yield
     finally:
-        if held and cache.get(key) == token:  # never free another maker's lock
-            cache.delete(key)
+        if held:
+            _without_failing(free, image_id)
+
+
+def _without_failing(call, image_id):
+    """`call()`, or False when the cache fails: a lock not freed expires by itself."""
+    try:
+        return call()
+    except Exception as error:  # any backend's connection errors
+        logger.warning("The renditions' lock of image %s failed: %r", image_id, error)
+        return False

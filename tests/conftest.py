@@ -1,3 +1,4 @@
+import socket
 from datetime import timedelta
 from itertools import count
 
@@ -67,6 +68,22 @@ def _empty_cache():
     """Each test starts with an empty cache: pages stored by one test (and their cache
     tags, locks and renditions' locks) never answer another's requests."""
     caches["default"].clear()
+
+
+@pytest.fixture
+def cache_down(settings):
+    """CACHES on a Redis that is not there (a port nothing listens on): every cache
+    call fails, as on a site whose Redis is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 
 
 @pytest.fixture

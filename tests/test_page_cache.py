@@ -673,16 +673,9 @@ def test_the_page_cache_works_on_redis(client, site, redis_cache):
 
 
 def test_pages_are_made_and_saves_go_through_when_the_cache_is_down(
-    client, site, settings
+    client, site, cache_down
 ):
     path = site["story"].get_absolute_url()
-    client.get(path)  # makes the renditions (their lock is in the cache too)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers
-        }
-    }
 
     _edit(site["story"], headline="Harbour reopens at last")
 

@@ -11,6 +11,7 @@ from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from django.tasks import task_backends
 from PIL import ExifTags, Image as PILImage, ImageStat
+from pytest_django.asserts import assertContains
 
 from articles import renditions
 from articles.models import Rendition
@@ -235,6 +236,18 @@ def test_requests_that_find_renditions_missing_make_them_once(make_image, monkey
     assert results == [9, 9, 9, 9]
     assert len(calls) == 1
     assert Rendition.objects.filter(image=image).count() == 9
+
+
+def test_a_page_makes_missing_renditions_when_the_cache_is_down(
+    client, make_article, make_image, cache_down
+):
+    image = make_image()  # the task making its renditions runs on a commit, never here
+    article = make_article(featured_image=image)
+
+    response = client.get(article.get_absolute_url())
+
+    assert image.renditions.count() == 9
+    assertContains(response, made(image)[(960, "jpeg", "")].file.url)
 
 
 def test_deleting_an_image_removes_its_original_and_renditions(
