@@ -1,5 +1,6 @@
 """`/healthz` answers for load balancers: 200 when the database, cache and storage
-work, 503 naming what fails, never an error page."""
+work, 503 naming the database or storage when either fails, 200 "degraded" when only
+the cache does (pages are made without it), never an error page."""
 
 import pytest
 
@@ -31,30 +32,22 @@ class Down:
         return broken
 
 
-def break_database(monkeypatch, settings):
+def break_database(monkeypatch):
     monkeypatch.setattr("articles.health.connection", Down())
 
 
-def break_cache(monkeypatch, settings):
-    # A cache that keeps nothing, as one that has lost its server answers.
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    }
-
-
-def break_storage(monkeypatch, settings):
+def break_storage(monkeypatch):
     monkeypatch.setattr("articles.health.default_storage", Down())
 
 
 @pytest.mark.parametrize(
-    ("failing", "breaking"),
-    [("database", break_database), ("cache", break_cache), ("storage", break_storage)],
+    ("failing", "breaking"), [("database", break_database), ("storage", break_storage)]
 )
 @pytest.mark.django_db
-def test_a_failing_dependency_is_named_with_a_503(
-    client, monkeypatch, settings, failing, breaking
+def test_a_failing_database_or_storage_is_named_with_a_503(
+    client, monkeypatch, failing, breaking
 ):
-    breaking(monkeypatch, settings)
+    breaking(monkeypatch)
 
     response = client.get("/healthz")
 
@@ -63,6 +56,53 @@ def test_a_failing_dependency_is_named_with_a_503(
     assert {key for key, value in response.json().items() if value == "ok"} == (
         {"database", "cache", "storage"} - {failing}
     )
+
+
+@pytest.mark.django_db
+def test_a_failing_cache_is_degraded_and_keeps_the_server_in_service(
+    client, cache_down, caplog
+):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "degraded",
+        "storage": "ok",
+    }
+    [warning] = [r for r in caplog.records if r.name == "articles.health"]
+    assert warning.levelname == "WARNING"
+    assert "ConnectionError" in warning.getMessage()
+
+
+@pytest.mark.django_db
+def test_a_cache_that_keeps_nothing_is_degraded(client, settings):
+    # As one that has lost its server may answer: no error, but no value either.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    }
+
+    response = client.get("/healthz")
+
+    assert (response.status_code, response.json()["cache"]) == (200, "degraded")
+
+
+@pytest.mark.django_db
+def test_a_failing_database_beside_a_failing_cache_is_still_a_503(
+    client, monkeypatch, cache_down
+):
+    break_database(monkeypatch)
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "failing",
+        "database": "failing",
+        "cache": "degraded",
+        "storage": "ok",
+    }
 
 
 @pytest.mark.django_db
