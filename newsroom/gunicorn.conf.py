@@ -13,10 +13,20 @@ environ.Env.read_env(Path(__file__).resolve().parent.parent / ".env")
 # HOST:PORT or unix:PATH. Behind a load balancer on another machine: 0.0.0.0:8000.
 bind = os.environ.get("NEWSROOM_BIND", "127.0.0.1:8000")
 
-# Sync workers, one request each at a time: a page is CPU and database work, and slow
-# clients are held by the load balancer or Varnish in front, not by a worker. Twice the
-# cores keeps them busy while some wait on the database.
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
+# WEB_CONCURRENCY requests at once: twice the cores keeps them busy while some wait on
+# the database. Slow clients are held by the load balancer or Varnish in front.
+concurrency = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
+cache = environ.Env().cache("CACHE_URL", default="locmemcache://")  # as settings.py
+if cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    # The local-memory cache is one per process: a save refreshes the stored pages only
+    # in its own, and another would serve the old page for up to
+    # NEWSROOM_PAGE_CACHE_SECONDS. So one process shares one cache, on as many threads
+    # (gunicorn then runs gthread workers), at the cost of Python running on one core.
+    workers, threads = 1, concurrency
+else:
+    # A shared cache (Redis): sync workers, one request each at a time, since a page is
+    # CPU and database work.
+    workers, threads = concurrency, 1
 
 timeout = 30  # a worker silent this long is killed and replaced
 graceful_timeout = (

@@ -4,8 +4,10 @@ MEDIA_ROOT served by the app only when NEWSROOM_SERVE_MEDIA asks for it."""
 
 import gzip
 import re
+import runpy
 
 import brotli
+import environ
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -15,6 +17,7 @@ from newsroom import settings as production
 from tests.helpers import image_bytes
 
 FOR_EVER = "max-age=315360000, public, immutable"
+GUNICORN_CONF = production.BASE_DIR / "newsroom" / "gunicorn.conf.py"
 
 
 @pytest.fixture
@@ -97,3 +100,34 @@ def test_app_leaves_renditions_to_a_web_server_unless_configured(
     url, _ = rendition_file
 
     assert client.get(url).status_code == 404
+
+
+def gunicorn_settings(monkeypatch, **environment) -> dict:
+    """newsroom/gunicorn.conf.py's settings in `environment` alone (no .env file)."""
+    monkeypatch.setattr(environ.Env, "read_env", lambda *args, **kwargs: None)
+    for name in ("CACHE_URL", "WEB_CONCURRENCY"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(GUNICORN_CONF))
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "workers", "threads"),
+    [
+        (None, 1, 5),
+        ("locmemcache://", 1, 5),
+        ("redis://127.0.0.1:6379/1", 5, 1),
+        ("rediscache://127.0.0.1:6379/1", 5, 1),
+    ],
+)
+def test_gunicorn_shares_one_process_unless_the_cache_is_shared(
+    monkeypatch, cache_url, workers, threads
+):
+    environment = {"WEB_CONCURRENCY": "5"}
+    if cache_url:
+        environment["CACHE_URL"] = cache_url
+
+    found = gunicorn_settings(monkeypatch, **environment)
+
+    assert (found["workers"], found["threads"]) == (workers, threads)
