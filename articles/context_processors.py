@@ -1,11 +1,12 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
-from articles.models import Section
+from articles import navigation
 
 
 def site(request):
-    # Lazy: only pages that show the section navigation run the query.
+    # Lazy: only pages that show the section navigation look for the sections.
     return {
         "site_name": settings.NEWSROOM_SITE_NAME,
-        "nav_sections": Section.objects.all(),
+        "nav_sections": SimpleLazyObject(navigation.sections),
     }

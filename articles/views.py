@@ -5,7 +5,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import ListView
 
-from articles import body, links, seo
+from articles import body, links, navigation, seo
 from articles.cache import tags as cache_tags
 from articles.models import Article, Author, FrontPagePin, Section, Tag
 
@@ -59,7 +59,7 @@ def home(request):
         by_section[article.section_id].append(article)
     sections = [
         (section, by_section[section.pk])
-        for section in Section.objects.all()
+        for section in navigation.sections()
         if by_section[section.pk]
     ]
     shown += [article for _, articles in sections for article in articles]
@@ -241,8 +241,10 @@ def corrections_and_updated_at(article: Article) -> dict:
     """The story's corrections and updates, newest first, and the "Updated" time its
     page shows: the later of its last real edit and its newest correction, if either
     came after publication."""
-    # A preview of an unsaved story has no corrections yet.
-    corrections = list(article.corrections.all()) if article.pk else []
+    # A preview of an unsaved story has no corrections yet; a story read with
+    # with_page_data() says whether it has any, so that most pages skip the query.
+    has_corrections = article.pk and getattr(article, "has_corrections", True)
+    corrections = list(article.corrections.all()) if has_corrections else []
     moments = [article.updated_at] if article.updated_at and article.was_updated else []
     if corrections and article.published_at:
         if corrections[0].created_at > article.published_at:

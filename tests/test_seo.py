@@ -788,7 +788,7 @@ def crowded(make_article, make_section, make_author, credited):
 
 @pytest.mark.parametrize(
     ("page", "budget"),
-    [("article", 8), ("home", 10), ("section", 7), ("tag", 8), ("author", 7)],
+    [("article", 7), ("home", 8), ("section", 6), ("tag", 7), ("author", 6)],
 )
 @pytest.mark.usefixtures("page_cache_off")
 def test_share_tags_and_structured_data_cost_no_query(

@@ -60,6 +60,18 @@ def _tag_key(tag: str) -> str:
     return f"pagecache:tag:{tag}"
 
 
+def tag_version(tag: str) -> str:
+    """The version `tag` is at, which bump() changes. A tag never bumped, or dropped
+    from the cache, gets one now, so that a copy read under none is never mistaken
+    for current. Cache errors are raised."""
+    cache, key = caches["default"], _tag_key(tag)
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, secrets.token_hex(8), timeout=None)
+        version = cache.get(key)
+    return version
+
+
 def bump(tags: Iterable[str]) -> None:
     """Make every stored page showing any of `tags` stale."""
     token = secrets.token_hex(8)

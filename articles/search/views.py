@@ -6,7 +6,8 @@ from django.http import QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 
-from articles.models import Article, Section
+from articles import navigation
+from articles.models import Article
 from articles.search import engine
 from articles.search.query import MAX_LENGTH, Query, clean
 
@@ -30,7 +31,7 @@ def _day_start(day: date) -> datetime:
 def search(request):
     """Published stories matching the reader's words, best first, in pages, with
     filters by section and by publication date (days in TIME_ZONE)."""
-    sections = list(Section.objects.all())
+    sections = navigation.sections()
     text, shortened = clean(request.GET.get("q", ""))
     section = next(
         (found for found in sections if found.slug == request.GET.get("section")),
@@ -92,8 +93,6 @@ def search(request):
             "shortened": shortened,
             "max_length": MAX_LENGTH,
             "sections": sections,
-            # The masthead's navigation lists these too: one query for both.
-            "nav_sections": sections,
             "section": section,
             "since": since,
             "until": until,
