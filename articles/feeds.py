@@ -22,6 +22,7 @@ from django.utils import feedgenerator
 from django.utils.html import format_html
 
 from articles import body, credits, links, renditions
+from articles.addresses import cached_reverse
 from articles.cache import tags as cache_tags
 from articles.models import Article, Author, Section, Tag
 from articles.templatetags.pictures import FALLBACK_WIDTH
@@ -55,7 +56,7 @@ class Channel:
 
     def feed_path(self, *, atom: bool = False) -> str:
         name = f"articles:{self.url_name}{'_atom' if atom else ''}"
-        return reverse(name, kwargs=self.url_kwargs)
+        return cached_reverse(name, kwargs=self.url_kwargs)
 
 
 def site_channel() -> Channel:

@@ -7,7 +7,6 @@ from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from slugify import slugify
@@ -15,6 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from articles import body, locking, redirects
+from articles.addresses import cached_reverse
 from articles.cache import invalidation as page_invalidation, tags as cache_tags
 from articles.models.corrections import Correction
 from articles.models.fields import BodyField
@@ -410,7 +410,7 @@ class Article(models.Model):
         local = timezone.localtime(
             self.published_at or timezone.now(), timezone.get_default_timezone()
         )
-        return reverse(
+        return cached_reverse(
             "articles:article_detail",
             kwargs={
                 "section": self.section.slug,

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from slugify import slugify
 
+from articles.addresses import cached_reverse
 from articles.slugs import free_slug
 
 
@@ -52,4 +52,4 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author_detail", kwargs={"slug": self.slug})
+        return cached_reverse("articles:author_detail", kwargs={"slug": self.slug})

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+
+from articles.addresses import cached_reverse
 
 # First path segments the site itself answers; a section with one of these slugs
 # would be unreachable or would hide a site page.
@@ -73,4 +74,4 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section_detail", kwargs={"slug": self.slug})
+        return cached_reverse("articles:section_detail", kwargs={"slug": self.slug})

@@ -1,10 +1,10 @@
 import hashlib
 
 from django.db import models
-from django.urls import reverse
 from slugify import slugify
 from taggit.models import TagBase
 
+from articles.addresses import cached_reverse
 from articles.slugs import free_slug
 
 SLUG_LENGTH = 100
@@ -46,7 +46,7 @@ class Tag(TagBase):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:tag_detail", args=[self.slug])
+        return cached_reverse("articles:tag_detail", args=[self.slug])
 
     def slugify(self, tag, i=None):
         # taggit's hook: its own slugs keep non-Latin letters, and can be empty.
