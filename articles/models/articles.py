@@ -3,8 +3,8 @@ from itertools import batched
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db import connections, models, transaction
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -100,24 +100,47 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
-    def related_to(self, article):
+    def related_to(self, article) -> list["Article"]:
         """Up to five other published stories: most shared tags first, then the same
-        section. Only what a link to a story shows is loaded."""
+        section, then the newest. Only what a link to a story shows is loaded."""
+        # In SQL: the ORM took 1.1 ms to build this query, an eighth of the page's work,
+        # and runs it in 0.1 ms. The WHERE clause is published()'s rule.
         tag_ids = [tag.pk for tag in article.tags.all()]
-        shares_tags = Q(taggedarticle__tag__in=tag_ids) if tag_ids else Q(pk__in=[])
-        return (
-            self.published()
-            .exclude(pk=article.pk)
-            .annotate(
-                shared_tags=Count(
-                    "taggedarticle__tag", filter=shares_tags, distinct=True
-                )
-            )
-            .filter(Q(shared_tags__gt=0) | Q(section=article.section_id))
-            .select_related("section")
-            .only("headline", "slug", "published_at", "section__slug")
-            .order_by("-shared_tags", "-published_at")[:RELATED_LIMIT]
+        shares_tag = (
+            f"t.tag_id IN ({', '.join(['%s'] * len(tag_ids))})" if tag_ids else "0 = 1"
         )
+        now = Article._meta.get_field("published_at").get_db_prep_value(
+            timezone.now(), connections[self.db]
+        )
+        stories = list(
+            self.raw(
+                f"""
+                SELECT a.id, a.headline, a.slug, a.published_at, a.section_id
+                FROM {Article._meta.db_table} a
+                LEFT JOIN {TaggedArticle._meta.db_table} t
+                    ON t.content_object_id = a.id AND {shares_tag}
+                WHERE a.status = %s AND a.published_at <= %s AND a.id <> %s
+                GROUP BY a.id, a.headline, a.slug, a.published_at, a.section_id
+                HAVING COUNT(t.tag_id) > 0 OR a.section_id = %s
+                ORDER BY COUNT(t.tag_id) DESC, a.published_at DESC, a.id DESC
+                LIMIT {RELATED_LIMIT}
+                """,  # noqa: S608 - only names and placeholders are formatted in
+                [
+                    *tag_ids,
+                    Article.Status.PUBLISHED,
+                    now,
+                    article.pk,
+                    article.section_id,
+                ],
+            )
+        )
+        # Their addresses name their sections, which every page lists already.
+        from articles import navigation
+
+        sections = {section.pk: section for section in navigation.sections()}
+        for story in stories:
+            story.section = sections[story.section_id]
+        return stories
 
     # Bulk writes skip Article.save(), so they do what it does besides sanitizing the
     # body (BodyField does that on every write). update() counts a new version and notes
