@@ -9,6 +9,7 @@ so a credit corrected once is corrected everywhere.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -263,17 +264,27 @@ def first_paragraph(html: str) -> str:
     return next((text for tag, text in _text_blocks(html) if tag == "p"), "")
 
 
+@lru_cache(maxsize=128)
+def _shown_parts(html: str) -> tuple[SafeString | FigureRef, ...]:
+    """The parts of `html` as pages show them, worked out once per process for each
+    body: a story is shown all day, and parsing is most of the work of rendering it."""
+    # Cleaned again although save() sanitized: rows written around it (fixtures, raw
+    # SQL) must not reach readers unchecked, and nh3 takes microseconds. Parsing the
+    # cleaned HTML once gives the same parts sanitize() would, without a second pass.
+    return tuple(
+        mark_safe(part) if isinstance(part, str) else part  # noqa: S308 - cleaned above
+        for part in parse(_cleaner.clean(html or ""))
+    )
+
+
 def render(html: str, images: dict) -> list[SafeString | Figure]:
     """The body ready for the template: sanitized HTML runs and Figures built from `images`
     (Image by id). A figure whose picture is missing, or whose rights have expired, is
     left out."""
     rendered = []
-    # Cleaned again although save() sanitized: rows written around it (fixtures, raw
-    # SQL) must not reach readers unchecked, and nh3 takes microseconds. Parsing the
-    # cleaned HTML once gives the same parts sanitize() would, without a second pass.
-    for part in parse(_cleaner.clean(html or "")):
+    for part in _shown_parts(html):
         if isinstance(part, str):
-            rendered.append(mark_safe(part))  # noqa: S308 - cleaned by nh3 above
+            rendered.append(part)
         elif (image := images.get(part.image_id)) and not image.rights_expired():
             rendered.append(Figure(image=image, caption=part.caption or image.caption))
     return rendered

@@ -22,12 +22,18 @@ from articles.models import Correction
 from articles.templatetags.datetimes import iso8601
 
 SCHEMA = "https://schema.org"
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def script(block: dict) -> SafeString:
     """`block` as a `<script type="application/ld+json">` element."""
-    text = json.dumps(block, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    text = (
+        json.dumps(block, ensure_ascii=False)
+        # replace(): translate() with a table is a hundred times slower on text
+        # that is not all ASCII.
+        .replace("<", "\\u003C")
+        .replace(">", "\\u003E")
+        .replace("&", "\\u0026")
+    )
     # No <, > or & is left in `text` to end the element or open a comment.
     return format_html(
         '<script type="application/ld+json">{}</script>',
