@@ -2,6 +2,7 @@
 renditions (AVIF, then JPEG for browsers without it), never the original."""
 
 from django import template
+from django.utils.html import format_html
 
 from articles import renditions
 
@@ -25,35 +26,75 @@ FALLBACK_WIDTH = 960  # the `src` for browsers that read no srcset
 CUT_LAYOUTS = {"card", "lead"}
 
 
-@register.inclusion_tag("articles/_picture.html")
-def picture(image, layout, alt=None, priority=False):
+@register.simple_tag
+def picture(image, layout, alt=None, priority=False) -> str:
     """`alt` defaults to the image's alt text; pass "" where the picture only repeats
     a link beside it. `priority` marks the picture a page is about: fetched first, not
     lazily."""
+    # Markup built here rather than in a template: a page shows a dozen pictures, and
+    # an included template cost as much as the rest of a figure's work.
     whole = sorted(
         (r for r in renditions.renditions_for(image).values() if not r.crop),
         key=lambda r: r.width,
     )
     jpeg = [r for r in whole if r.format == "jpeg"]
     if not jpeg:
-        return {}  # the original could not be read: no picture rather than a broken one
+        return ""  # the original could not be read: no picture rather than a broken one
     avif = [r for r in whole if r.format == "avif"]
     fallback = next((r for r in jpeg if r.width >= FALLBACK_WIDTH), jpeg[-1])
-    return {
-        "avif_srcset": _srcset(avif),
-        "jpeg_srcset": _srcset(jpeg),
-        "src": fallback.file.url,
-        "width": jpeg[-1].width_px,
-        "height": jpeg[-1].height_px,
-        "sizes": SIZES[layout],
-        "alt": image.alt_text if alt is None else alt,
-        "priority": priority,
-        "focal_class": (
-            f"focal-x{round(image.focal_x * 10)} focal-y{round(image.focal_y * 10)}"
-            if layout in CUT_LAYOUTS
-            else ""
-        ),
-    }
+    sizes = SIZES[layout]
+    return format_html(
+        '<picture>{}<img{} src="{}" srcset="{}" sizes="{}" width="{}" height="{}" '
+        'alt="{}" {}="{}" decoding="async"></picture>',
+        format_html(
+            '<source type="image/avif" srcset="{}" sizes="{}">', _srcset(avif), sizes
+        )
+        if avif
+        else "",
+        format_html(
+            ' class="focal-x{} focal-y{}"',
+            round(image.focal_x * 10),
+            round(image.focal_y * 10),
+        )
+        if layout in CUT_LAYOUTS
+        else "",
+        fallback.file.url,
+        _srcset(jpeg),
+        sizes,
+        jpeg[-1].width_px,
+        jpeg[-1].height_px,
+        image.alt_text if alt is None else alt,
+        *(("fetchpriority", "high") if priority else ("loading", "lazy")),
+    )
+
+
+@register.simple_tag
+def figure(figure, layout="body") -> str:
+    """A picture with its caption and credit line (`body.Figure`)."""
+    credit_line = figure.credit_line
+    caption = (
+        format_html('<span class="figure__caption">{}</span>', figure.caption)
+        if figure.caption
+        else ""
+    )
+    credit = (
+        format_html('<span class="figure__credit">{}</span>', credit_line)
+        if credit_line
+        else ""
+    )
+    return format_html(
+        '<figure class="figure{}">\n  {}{}\n</figure>',
+        " figure--featured" if figure.featured else "",
+        picture(figure.image, layout, priority=figure.featured),
+        format_html(
+            "\n  <figcaption>{}{}{}</figcaption>",
+            caption,
+            " " if caption and credit else "",
+            credit,
+        )
+        if caption or credit
+        else "",
+    )
 
 
 def _srcset(renditions) -> str:
