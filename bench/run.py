@@ -265,7 +265,7 @@ class Bench:
                     )
                 )
         print(
-            "  $ gunicorn -c newsroom/gunicorn.conf.py --workers 2 --bind 127.0.0.1:PORT "
+            "  $ gunicorn -c newsroom/gunicorn.conf.py --workers 2 --threads 1 --bind 127.0.0.1:PORT "
             "newsroom.wsgi   (bench.trivial_app:application with BENCH_RESPONSE=FILE)\n"
             f"  $ wrk --latency -t2 -cCONNS -d{options.seconds}s "
             f"http://127.0.0.1:PORT{self.article}"
@@ -282,6 +282,8 @@ class Bench:
                 "newsroom/gunicorn.conf.py",
                 "--workers",
                 "2",
+                "--threads",  # sync workers, whichever cache the settings name
+                "1",
                 "--bind",
                 f"127.0.0.1:{port}",
                 app,

@@ -148,7 +148,7 @@ def site(cluster, tmp_path_factory) -> dict:
 
 @contextmanager
 def app_server(site: dict, log: Path, **environment: str):
-    """gunicorn with newsroom/gunicorn.conf.py and 2 workers; yields its port."""
+    """gunicorn with newsroom/gunicorn.conf.py and 2 sync workers; yields its port."""
     process, address = start(
         [
             GUNICORN,
@@ -156,6 +156,8 @@ def app_server(site: dict, log: Path, **environment: str):
             "newsroom/gunicorn.conf.py",
             "--workers",
             "2",
+            "--threads",  # sync workers, whichever cache the settings name
+            "1",
             "newsroom.wsgi",
         ],
         log=log,
