@@ -268,7 +268,7 @@ class ArticleFeed(Feed):
             return []  # a lost file: the story without its enclosure
         return [
             feedgenerator.Enclosure(
-                self._absolute(rendition.file.url), str(length), "image/jpeg"
+                self._absolute(rendition.url), str(length), "image/jpeg"
             )
         ]
 
@@ -305,7 +305,7 @@ class ArticleFeed(Feed):
         text = " — ".join(filter(None, [figure.caption, figure.credit_line]))
         return format_html(
             '<figure><img src="{}" alt="{}" width="{}" height="{}">{}</figure>',
-            self._absolute(rendition.file.url),
+            self._absolute(rendition.url),
             figure.image.alt_text,
             rendition.width_px,
             rendition.height_px,
@@ -319,7 +319,7 @@ class ArticleFeed(Feed):
             return None
         return {
             "attributes": {
-                "url": self._absolute(rendition.file.url),
+                "url": self._absolute(rendition.url),
                 "medium": "image",
                 "type": "image/jpeg",
                 "width": str(rendition.width_px),

@@ -214,7 +214,7 @@ def preview_url(image) -> str:
     jpegs = [
         r for r in renditions_for(image).values() if r.format == "jpeg" and not r.crop
     ]
-    return min(jpegs, key=lambda r: r.width).file.url if jpegs else ""
+    return min(jpegs, key=lambda r: r.width).url if jpegs else ""
 
 
 def crops_for(image) -> dict[str, object]:

@@ -91,7 +91,7 @@ def share_image(request, image) -> ShareImage | None:
     if crop is None:
         return None
     return ShareImage(
-        url=links.absolute_url(request, crop.file.url),
+        url=links.absolute_url(request, crop.url),
         width=crop.width_px,
         height=crop.height_px,
         alt=image.alt_text,

@@ -105,7 +105,7 @@ def _picture(figure: body.Figure) -> Picture | None:
     if not jpegs:
         return None
     return Picture(
-        url=max(jpegs, key=lambda r: r.width).file.url,
+        url=max(jpegs, key=lambda r: r.width).url,
         caption=xml_text(
             " — ".join(filter(None, [figure.caption, figure.credit_line]))
         ),

@@ -99,7 +99,7 @@ def news_article(
 def image_object(request, image, rendition, caption: str) -> dict:
     """One rendition of `image` as an `ImageObject`, with whatever is known of who
     made it and on what terms it may be used."""
-    url = links.absolute_url(request, rendition.file.url)
+    url = links.absolute_url(request, rendition.url)
     agency = credits.credited_agency(image)
     return _known(
         {

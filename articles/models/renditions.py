@@ -1,3 +1,7 @@
+from functools import lru_cache
+
+from django.core.files.storage import default_storage
+from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -26,9 +30,9 @@ class Rendition(models.Model):
     )
     format = models.CharField(max_length=4, choices=Format)
     crop = models.CharField(max_length=4, choices=Crop, blank=True)
-    file = models.ImageField(
-        upload_to="renditions/", width_field="width_px", height_field="height_px"
-    )
+    # Not an ImageField: its dimensions are written when it is made, and an ImageField
+    # with dimension fields re-checks them on every row loaded (pages load dozens).
+    file = models.FileField(upload_to="renditions/")
     width_px = models.PositiveIntegerField()
     height_px = models.PositiveIntegerField()
     source = models.CharField(
@@ -49,6 +53,24 @@ class Rendition(models.Model):
     def __str__(self):
         crop = f" {self.crop}" if self.crop else ""
         return f"{self.format.upper()} {self.width_px}×{self.height_px}{crop} of image {self.image_id}"
+
+    @property
+    def url(self) -> str:
+        """The file's public address."""
+        return _address(self.file.name)
+
+
+@lru_cache(maxsize=50_000)
+def _address(name: str) -> str:
+    # Remembered per process: a rendition's name never changes (a new file gets a new
+    # one), and storages take about 10 µs to make an address; pages show dozens.
+    return default_storage.url(name)
+
+
+@receiver(setting_changed)
+def _forget_addresses(setting, **kwargs):
+    if setting in {"STORAGES", "MEDIA_URL"}:
+        _address.cache_clear()
 
 
 @receiver(post_delete, sender=Rendition)

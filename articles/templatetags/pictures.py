@@ -58,7 +58,7 @@ def picture(image, layout, alt=None, priority=False) -> str:
         )
         if layout in CUT_LAYOUTS
         else "",
-        fallback.file.url,
+        fallback.url,
         _srcset(jpeg),
         sizes,
         jpeg[-1].width_px,
@@ -98,7 +98,7 @@ def figure(figure, layout="body") -> str:
 
 
 def _srcset(renditions) -> str:
-    return ", ".join(f"{r.file.url} {r.width_px}w" for r in renditions)
+    return ", ".join(f"{r.url} {r.width_px}w" for r in renditions)
 
 
 @register.simple_tag
