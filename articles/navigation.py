@@ -2,17 +2,22 @@
 
 Sections change a few times a year and pages are made all day, so each process keeps a
 copy, good while the page cache's `sections` tag keeps the version the copy was read
-under. Saving or deleting a section bumps that tag (at once, and again once committed)
-for every process sharing the cache, as it does for the pages listing sections."""
+under: saving or deleting a section bumps that tag (at once, and again once committed)
+for every process sharing the cache. A copy is also read again after COPY_SECONDS, which
+bounds what a bump that never arrived (a cache that failed, a bulk write sending no
+signals, a local-memory cache in another process) can leave stale."""
 
 import logging
+import time
 
 from articles.cache import pages, tags
 from articles.models import Section
 
+COPY_SECONDS = 60
 logger = logging.getLogger(__name__)
 
-_copy: tuple[str | None, list[Section]] = (None, [])
+# (the version it was read under, when, the sections); never matches at first.
+_copy: tuple[object, float, list[Section]] = (object(), 0.0, [])
 
 
 def sections() -> list[Section]:
@@ -21,8 +26,11 @@ def sections() -> list[Section]:
         version = pages.tag_version(tags.SECTIONS)
     except Exception as error:  # any backend's connection errors
         logger.warning("The sections' version could not be read: %r", error)
+        version = None
+    if version is None:  # no cache to keep a version in (a dummy or failing one)
         return list(Section.objects.all())
-    if _copy[0] != version:
+    copy = _copy
+    if copy[0] != version or time.monotonic() - copy[1] > COPY_SECONDS:
         # Read after the version: a save committed meanwhile bumps it again.
-        _copy = (version, list(Section.objects.all()))
-    return _copy[1]
+        copy = _copy = (version, time.monotonic(), list(Section.objects.all()))
+    return copy[2]
