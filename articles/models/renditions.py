@@ -1,6 +1,5 @@
 from functools import lru_cache
 
-from django.core.files.storage import default_storage
 from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models.signals import post_delete
@@ -63,8 +62,10 @@ class Rendition(models.Model):
 @lru_cache(maxsize=50_000)
 def _address(name: str) -> str:
     # Remembered per process: a rendition's name never changes (a new file gets a new
-    # one), and storages take about 10 µs to make an address; pages show dozens.
-    return default_storage.url(name)
+    # one), and storages take about 10 µs to make an address; pages show dozens. Right
+    # only for a storage whose addresses do not expire: renditions are public, never
+    # signed (originals are, in a storage of their own).
+    return Rendition._meta.get_field("file").storage.url(name)
 
 
 @receiver(setting_changed)

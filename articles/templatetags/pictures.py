@@ -1,5 +1,6 @@
 """`{% picture image layout %}`: every picture readers see, as one `<picture>` of
-renditions (AVIF, then JPEG for browsers without it), never the original."""
+renditions (AVIF, then JPEG for browsers without it), never the original.
+`{% figure figure layout %}`: a picture with its caption and credit line."""
 
 from django import template
 from django.utils.html import format_html
