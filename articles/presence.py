@@ -4,7 +4,8 @@ by the app servers when it is Redis), one entry per story.
 
 Two heartbeats for one story at the same moment may each write the entry without the
 other's visit; the one left out is back at its next heartbeat. Presence is a courtesy;
-optimistic locking (`articles.locking`) is what keeps saves from overwriting each other."""
+optimistic locking (`articles.locking`) is what keeps saves from overwriting each other.
+So when the cache fails, nobody else seems to be there and visits go unrecorded."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,6 +13,7 @@ from datetime import datetime, timedelta
 from django.core.cache import cache
 from django.utils import timezone
 
+from articles.cache.failures import without_failing
 from articles.locking import clock_time, staff_name
 
 HEARTBEAT_SECONDS = 20
@@ -32,7 +34,11 @@ def _key(article_id: int) -> str:
 
 def _current(article_id: int, now: datetime) -> dict[int, Visit]:
     gone = now - timedelta(seconds=GONE_AFTER_SECONDS)
-    visits = cache.get(_key(article_id), {})
+    visits = without_failing(
+        lambda: cache.get(_key(article_id), {}),
+        default={},
+        what=f"Reading who has story {article_id} open",
+    )
     return {user_id: visit for user_id, visit in visits.items() if visit.seen > gone}
 
 
@@ -44,13 +50,21 @@ def arrive(article_id: int, user) -> None:
     visits[user.pk] = Visit(
         user.pk, staff_name(user), earlier.since if earlier else now, now
     )
-    cache.set(_key(article_id), visits, GONE_AFTER_SECONDS)
+    _store(article_id, visits)
 
 
 def leave(article_id: int, user) -> None:
     visits = _current(article_id, timezone.now())
     if visits.pop(user.pk, None):
-        cache.set(_key(article_id), visits, GONE_AFTER_SECONDS)
+        _store(article_id, visits)
+
+
+def _store(article_id: int, visits: dict[int, Visit]) -> None:
+    without_failing(
+        lambda: cache.set(_key(article_id), visits, GONE_AFTER_SECONDS),
+        default=None,
+        what=f"Recording who has story {article_id} open",
+    )
 
 
 def others(article_id: int, user) -> list[Visit]:

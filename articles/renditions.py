@@ -27,6 +27,8 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from PIL import ExifTags, ImageCms, ImageOps
 
+from articles.cache.failures import without_failing
+
 WIDTHS = (480, 960, 1600)
 CROPS = {"16:9": (16, 9), "4:3": (4, 3), "1:1": (1, 1)}
 CROP_WIDTH = 1200
@@ -335,18 +337,11 @@ def _lock(image_id):
         if cache.get(key) == token:  # never free another maker's lock
             cache.delete(key)
 
-    held = _without_failing(take, image_id)
+    # A lock not freed because the cache failed expires by itself.
+    what = f"The renditions' lock of image {image_id}"
+    held = without_failing(take, default=False, what=what)
     try:
         yield
     finally:
         if held:
-            _without_failing(free, image_id)
-
-
-def _without_failing(call, image_id):
-    """`call()`, or False when the cache fails: a lock not freed expires by itself."""
-    try:
-        return call()
-    except Exception as error:  # any backend's connection errors
-        logger.warning("The renditions' lock of image %s failed: %r", image_id, error)
-        return False
+            without_failing(free, default=None, what=what)

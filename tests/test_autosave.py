@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -18,13 +17,6 @@ from tests.helpers import admin_url, article_form_data
 pytest_plugins = ["tests.two_editors"]
 
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture(autouse=True)
-def _nobody_present():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def autosave_url(article=None) -> str:
@@ -388,3 +380,21 @@ def test_a_save_from_elsewhere_leaves_an_open_forms_copy(
     assert WorkingCopy.objects.get(article=story, user=jane).data["headline"] == [
         "Still typing"
     ]
+
+
+@pytest.mark.usefixtures("cache_down")
+def test_a_failing_cache_leaves_the_form_open_with_nobody_else_shown(
+    jane_client, make_article, caplog
+):
+    story = make_article()
+
+    response = jane_client.get(admin_url(Article, "change", story.pk))
+
+    assertContains(
+        response,
+        '<p class="editing-status__presence" aria-live="polite" data-presence></p>',
+        html=True,
+    )
+    assert jane_client.post(presence_url(story)).json() == {"others": ""}
+    assert jane_client.post(presence_url(story), {"leaving": "1"}).status_code == 204
+    assert "Reading who has story" in caplog.text
