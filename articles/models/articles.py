@@ -5,8 +5,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
-from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from slugify import slugify
@@ -50,21 +48,6 @@ class ArticleQuerySet(models.QuerySet):
             ),
             "tags",
             "featured_image__renditions",
-        )
-
-    def newest_per_section(self, count: int):
-        """The `count` newest stories of each section, with listing data, in one query."""
-        ranked = self.annotate(
-            section_rank=Window(
-                RowNumber(),
-                partition_by=F("section"),
-                order_by=F("published_at").desc(),
-            )
-        )
-        return (
-            ranked.filter(section_rank__lte=count)
-            .with_listing_data()
-            .order_by("section", "section_rank")
         )
 
     def with_page_data(self):
