@@ -23,18 +23,20 @@ if cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
     # NEWSROOM_PAGE_CACHE_SECONDS. So one process shares one cache, on as many threads
     # (gunicorn then runs gthread workers), at the cost of Python running on one core.
     workers, threads = 1, concurrency
+    # Never recycled: nothing answers while it restarts, and its page cache is lost.
+    max_requests = max_requests_jitter = 0
 else:
     # A shared cache (Redis): sync workers, one request each at a time, since a page is
     # CPU and database work.
     workers, threads = concurrency, 1
+    # A worker is replaced after this many requests (staggered), so a slow leak cannot
+    # grow; the others answer meanwhile.
+    max_requests, max_requests_jitter = 2000, 200
 
 timeout = 30  # a worker silent this long is killed and replaced
 graceful_timeout = (
     30  # on SIGTERM or SIGHUP, requests under way get this long to finish
 )
-# A worker is replaced after this many requests (staggered), so a slow leak cannot grow.
-max_requests = 2000
-max_requests_jitter = 200
 
 # One line per request on stdout, with its duration in milliseconds; errors on stderr.
 accesslog = "-"

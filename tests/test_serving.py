@@ -113,16 +113,16 @@ def gunicorn_settings(monkeypatch, **environment) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("cache_url", "workers", "threads"),
+    ("cache_url", "workers", "threads", "max_requests"),
     [
-        (None, 1, 5),
-        ("locmemcache://", 1, 5),
-        ("redis://127.0.0.1:6379/1", 5, 1),
-        ("rediscache://127.0.0.1:6379/1", 5, 1),
+        (None, 1, 5, 0),
+        ("locmemcache://", 1, 5, 0),
+        ("redis://127.0.0.1:6379/1", 5, 1, 2000),
+        ("rediscache://127.0.0.1:6379/1", 5, 1, 2000),
     ],
 )
-def test_gunicorn_shares_one_process_unless_the_cache_is_shared(
-    monkeypatch, cache_url, workers, threads
+def test_gunicorn_shares_one_process_never_recycled_unless_the_cache_is_shared(
+    monkeypatch, cache_url, workers, threads, max_requests
 ):
     environment = {"WEB_CONCURRENCY": "5"}
     if cache_url:
@@ -131,3 +131,5 @@ def test_gunicorn_shares_one_process_unless_the_cache_is_shared(
     found = gunicorn_settings(monkeypatch, **environment)
 
     assert (found["workers"], found["threads"]) == (workers, threads)
+    assert found["max_requests"] == max_requests
+    assert found["max_requests_jitter"] == (200 if max_requests else 0)
