@@ -30,8 +30,9 @@ else:
     # CPU and database work.
     workers, threads = concurrency, 1
     # A worker is replaced after this many requests (staggered), so a slow leak cannot
-    # grow; the others answer meanwhile.
-    max_requests, max_requests_jitter = 2000, 200
+    # grow; the others answer meanwhile. Not much sooner: a new worker imports Django,
+    # about a second of CPU (every 2,000 requests, that was half of a cached page's).
+    max_requests, max_requests_jitter = 50_000, 5_000
 
 timeout = 30  # a worker silent this long is killed and replaced
 graceful_timeout = (
