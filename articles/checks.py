@@ -31,10 +31,12 @@ def page_cache_is_shared(app_configs, **kwargs):
     return [
         checks.Warning(
             "The page cache is in each process's own memory: a change refreshes the "
-            "pages stored by the process that saved it, and every other app server "
-            "process (gunicorn starts several) serves its old copies until they expire.",
-            hint="Set CACHE_URL to a Redis every app server shares, e.g. "
-            "redis://127.0.0.1:6379/1, or run a single process.",
+            "pages stored by the process that saved it, and every other process (a "
+            "second app server, a db_worker running tasks) serves its old copies "
+            "until they expire; a change made by a management command refreshes none.",
+            hint="Set CACHE_URL to a Redis every process shares, e.g. "
+            "redis://127.0.0.1:6379/1, or run one app server (make serve then runs "
+            "one process on threads) and tasks inside it.",
             id="articles.W002",
         )
     ]
