@@ -127,6 +127,12 @@ def test_section_page_paginates_newest_first(
     assertContains(first, "Discoveries and research.")
     assertContains(first, '<a rel="next" href="?page=2">Older stories</a>', html=True)
     assertContains(third, '<a rel="prev" href="?page=2">Newer stories</a>', html=True)
+    # The first page by its own address, not "?" (one page, one address to cache).
+    assertContains(
+        client.get("/science/?page=2"),
+        '<a rel="prev" href="/science/">Newer stories</a>',
+        html=True,
+    )
     assertContains(
         first, '<a href="/science/" aria-current="page">Science</a>', html=True
     )
