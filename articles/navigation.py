@@ -7,14 +7,13 @@ for every process sharing the cache. A copy is also read again after COPY_SECOND
 bounds what a bump that never arrived (a cache that failed, a bulk write sending no
 signals, a local-memory cache in another process) can leave stale."""
 
-import logging
 import time
 
 from articles.cache import pages, tags
+from articles.cache.failures import without_failing
 from articles.models import Section
 
 COPY_SECONDS = 60
-logger = logging.getLogger(__name__)
 
 # (the version it was read under, when, the sections); never matches at first.
 _copy: tuple[object, float, list[Section]] = (object(), 0.0, [])
@@ -22,11 +21,11 @@ _copy: tuple[object, float, list[Section]] = (object(), 0.0, [])
 
 def sections() -> list[Section]:
     global _copy
-    try:
-        version = pages.tag_version(tags.SECTIONS)
-    except Exception as error:  # any backend's connection errors
-        logger.warning("The sections' version could not be read: %r", error)
-        version = None
+    version = without_failing(
+        lambda: pages.tag_version(tags.SECTIONS),
+        default=None,
+        what="Reading the sections' version",
+    )
     if version is None:  # no cache to keep a version in (a dummy or failing one)
         return list(Section.objects.all())
     copy = _copy

@@ -37,6 +37,7 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
 from articles.cache import schedule
+from articles.cache.failures import without_failing
 
 logger = logging.getLogger(__name__)
 
@@ -94,11 +95,11 @@ class _Cache:
         method = getattr(self.cache, name)
 
         def call(*args, **kwargs):
-            try:
-                return method(*args, **kwargs)
-            except Exception as error:  # any backend's connection errors
-                logger.warning("The page cache failed (%s): %r", name, error)
-                return FAILED.get(name)
+            return without_failing(
+                lambda: method(*args, **kwargs),
+                default=FAILED.get(name),
+                what=f"The page cache ({name})",
+            )
 
         return call
 

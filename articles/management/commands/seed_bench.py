@@ -89,7 +89,7 @@ class Command(BaseCommand):
             seeder.stories(articles)
         # The query planner's statistics of the new tables, as PostgreSQL's autovacuum
         # would gather soon. SQLite gathers none by itself: without them, some queries
-        # take minutes at this size (see the README, "Speed at scale").
+        # take minutes at this size (see the README, "Speed").
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write(
