@@ -286,8 +286,10 @@ class ArticleFeed(Feed):
         """The story's body for feed readers: the featured picture, then the body with
         each figure as one plain JPEG (readers take no srcset or AVIF) and links made
         absolute."""
-        images = {use.image_id: use.image for use in article.body_image_uses}
-        parts = [body.featured_figure(article), *body.render(article.body, images)]
+        parts = [
+            body.featured_figure(article),
+            *body.render(article.body, article.body_images),
+        ]
         return "".join(
             self._figure_html(part)
             if isinstance(part, body.Figure)

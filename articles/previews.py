@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import body, links, seo, views
-from articles.models import Article, Image, PreviewLink, Tag
+from articles.models import Article, Image, PreviewLink, Tag, page_data
 from articles.models.tags import tag_slug
 
 TEMPLATE = "articles/article_preview.html"
@@ -98,8 +98,7 @@ def shared_preview(request, token):
     article = get_object_or_404(Article.objects.with_page_data(), pk=link.article_id)
     if article.is_published:
         return redirect(article.get_absolute_url())
-    images = {use.image_id: use.image for use in article.body_image_uses}
-    return render_preview(request, article, images)
+    return render_preview(request, article, article.body_images)
 
 
 def render_preview(request, article: Article, images: dict):
@@ -140,9 +139,9 @@ def unsaved_article(form, formsets) -> Article:
 
 
 def body_images(html: str) -> dict[int, Image]:
-    """The pictures the figures of `html` show, by id, with their credits and renditions."""
-    ids = [ref.image_id for ref in body.figure_refs(html) if ref.image_id]
-    return Image.objects.with_credit_data().prefetch_related("renditions").in_bulk(ids)
+    """The pictures the figures of `html` (sanitized) show, by id, with their credits
+    and renditions."""
+    return page_data.pictures(body.image_ids(html))
 
 
 def _tags_named(names: list[str]) -> list[Tag]:

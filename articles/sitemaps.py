@@ -79,9 +79,9 @@ class ArticleSitemap(Sitemap):
         featured = body.featured_figure(article)
         figures = [featured] if featured else []
         figures += [
-            body.Figure(image=use.image, caption=use.image.caption)
-            for use in article.body_image_uses
-            if not use.image.rights_expired()
+            body.Figure(image=image, caption=image.caption)
+            for image in article.body_images.values()
+            if not image.rights_expired()
         ]
         pictures, seen = [], set()
         for figure in figures:

@@ -219,8 +219,7 @@ def article_detail(request, section, year, month, day, slug):
             f"{canonical_path}?{query}" if query else canonical_path, permanent=True
         )
 
-    images = {use.image_id: use.image for use in article.body_image_uses}
-    context = article_context(request, article, images)
+    context = article_context(request, article, article.body_images)
     context["meta"] = seo.article_meta(
         request,
         article,

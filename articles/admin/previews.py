@@ -73,8 +73,7 @@ def preview(model_admin, request, object_id):
     article = _article(model_admin, request, object_id)
     if request.method == "GET":
         saved = Article.objects.with_page_data().get(pk=article.pk)
-        images = {use.image_id: use.image for use in saved.body_image_uses}
-        return previews.render_preview(request, saved, images)
+        return previews.render_preview(request, saved, saved.body_images)
     if request.method != "POST":
         return HttpResponseNotAllowed(["GET", "POST"])
     form = model_admin.get_form(request, article, change=True)(

@@ -92,8 +92,8 @@ def topics(articles: Iterable) -> set[str]:
 
 
 def body_images(articles: Iterable) -> set[str]:
-    """The pictures in the stories' bodies (`with_page_data()` prefetched their uses)."""
-    return {image(use.image_id) for story in articles for use in story.body_image_uses}
+    """The pictures in the stories' bodies (as `with_page_data()` loaded them)."""
+    return {image(pk) for story in articles for pk in story.body_images}
 
 
 def article_page(story, related: Iterable) -> set[str]:

@@ -4,7 +4,8 @@ from itertools import batched
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import F, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from slugify import slugify
@@ -51,39 +52,24 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_page_data(self):
-        """What a story's page shows: listing data, every picture in the body with its
-        credit, and whether the story has corrections (most have none: their pages
-        then skip asking for them). The renditions of every picture, featured and in
-        the body, come in one query."""
-        return (
-            self.select_related(
-                "section",
-                "featured_image__photographer__agency",
-                "featured_image__agency",
-            )
-            .prefetch_related(
-                Prefetch(
-                    "bylines",
-                    queryset=Byline.objects.select_related("author"),
-                ),
-                "tags",
-                Prefetch(
-                    "image_uses",
-                    queryset=ArticleImage.objects.filter(role=ArticleImage.Role.BODY)
-                    # Not the model's ordering, which sorts by the story's fields.
-                    .order_by("position")
-                    .select_related("image__photographer__agency", "image__agency"),
-                    to_attr="body_image_uses",
-                ),
-                # A property, not a relation: prefetching follows it to the pictures.
-                "pictures__renditions",
-            )
-            .annotate(
-                has_corrections=Exists(
-                    Correction.objects.filter(article=OuterRef("pk"))
-                )
-            )
+        """What a story's page shows: its section, whether it has corrections (most
+        have none: their pages then skip asking for them), and, through
+        `page_data.attach()`, its bylines, tags and pictures with their credits and
+        renditions (`story.body_images` holds the body's)."""
+        from articles.models import page_data
+
+        # In SQL: the ORM took a third of a millisecond to build this as Exists(), as
+        # long as the rest of the query. It names the story's table as a top-level
+        # query does, which is how every caller uses this.
+        corrections, stories = Correction._meta.db_table, Article._meta.db_table
+        has_corrections = RawSQL(  # noqa: S611 - only table names are formatted in
+            f"EXISTS (SELECT 1 FROM {corrections} c WHERE c.article_id = {stories}.id)",  # noqa: S608
+            (),
+            output_field=models.BooleanField(),
         )
+        clone = self.select_related("section").annotate(has_corrections=has_corrections)
+        clone._iterable_class = page_data.WithPageData
+        return clone
 
     def related_to(self, article) -> list["Article"]:
         """Up to five other published stories: most shared tags first, then the newest;
@@ -492,17 +478,6 @@ class Article(models.Model):
         """The featured image as readers may see it: none once its rights have expired."""
         image = self.featured_image
         return None if image is None or image.rights_expired() else image
-
-    @property
-    def pictures(self) -> list[Image]:
-        """The pictures the story's page shows: the featured one, then the body's (as
-        `with_page_data()` loaded them)."""
-        uses = self.body_image_uses
-        return [
-            image
-            for image in (self.featured_image, *(use.image for use in uses))
-            if image
-        ]
 
     @property
     def was_updated(self) -> bool:
