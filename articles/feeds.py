@@ -25,7 +25,7 @@ from articles import body, credits, links, renditions
 from articles.addresses import cached_reverse
 from articles.cache import tags as cache_tags
 from articles.models import Article, Author, Section, Tag
-from articles.templatetags.pictures import FALLBACK_WIDTH
+from articles.pictures import FALLBACK_WIDTH
 from articles.views import corrections_and_updated_at
 from articles.xml_text import XMLTextFeed
 

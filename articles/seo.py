@@ -1,7 +1,7 @@
 """What search engines and share cards read of a public page: its title, description,
 canonical address, Open Graph and Twitter card tags, robots directive and structured
 data (built by `articles.structured_data`). Views build a `PageMeta`; base.html renders
-it through templates/articles/_meta.html.
+it through templates/jinja2/articles/_meta.html.
 
 Everything here reads what the page's own queries loaded (listing and page data), so
 the tags cost no query.

@@ -4,6 +4,7 @@ import io
 import re
 from html.parser import HTMLParser
 
+import lxml.html
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -75,6 +76,26 @@ def executable_markup(html: str) -> list[str]:
     audit.feed(html)
     audit.close()
     return audit.problems
+
+
+def headlines(response, region: str = "") -> list[str]:
+    """The headlines of the story cards a page shows, in order; with `region` (a class
+    name), only those inside the elements of that class."""
+    page = lxml.html.fromstring(response.content)
+    roots = page.find_class(region) if region else [page]
+    return [
+        link.text_content()
+        for root in roots
+        for link in root.xpath(".//*[contains(@class, 'card__headline')]/a")
+    ]
+
+
+def related_headlines(response) -> list[str]:
+    """The stories of an article page's "More from" block, in order."""
+    page = lxml.html.fromstring(response.content)
+    return [
+        link.text_content() for link in page.xpath("//aside[@class='related']//li/a")
+    ]
 
 
 def admin_url(model, view="changelist", *args):

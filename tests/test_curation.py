@@ -13,7 +13,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, FrontPagePin
-from tests.helpers import admin_url
+from tests.helpers import admin_url, headlines
 
 NOW = timezone.now().replace(microsecond=0)
 
@@ -23,11 +23,13 @@ def hours(n: float):
 
 
 def front(client):
-    context = client.get("/").context
+    """(the top story's headline or None, the pinned ones, the latest ones), as shown."""
+    response = client.get("/")
+    top = headlines(response, "top-story")
     return (
-        context["top_story"].headline if context["top_story"] else None,
-        [story.headline for story in context["pinned"]],
-        [story.headline for story in context["latest"]],
+        top[0] if top else None,
+        headlines(response, "pinned"),
+        headlines(response, "latest"),
     )
 
 

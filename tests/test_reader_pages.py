@@ -2,11 +2,13 @@
 
 from datetime import timedelta
 
+import lxml.html
 import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
+from tests.helpers import headlines
 
 
 @pytest.fixture
@@ -36,13 +38,13 @@ def test_home_leads_with_the_newest_story_and_its_credited_picture(
 
     response = client.get("/")
 
-    assert response.context["top_story"] == top
+    assert headlines(response, "top-story") == [top.headline]
     lead = (
         response.content.decode().split('class="top-story"')[1].split("</section>")[0]
     )
     assert "Bridge reopens" in lead
     assert "Image by Hassan Ammar/AP Images" in lead
-    assert "Yesterday&#x27;s news" not in lead
+    assert "Yesterday" not in lead
 
 
 def test_home_lists_latest_then_a_block_per_section_in_position_order(
@@ -59,13 +61,15 @@ def test_home_lists_latest_then_a_block_per_section_in_position_order(
 
     response = client.get("/")
 
-    assert response.context["top_story"].headline == "News 0"
-    assert [a.headline for a in response.context["latest"]] == [
-        f"News {n}" for n in range(1, 11)
-    ]
+    assert headlines(response, "top-story") == ["News 0"]
+    assert headlines(response, "latest") == [f"News {n}" for n in range(1, 11)]
+    page = lxml.html.fromstring(response.content)
     blocks = [
-        (section.name, [a.headline for a in articles])
-        for section, articles in response.context["sections"]
+        (
+            block.find("h2").text_content(),
+            [link.text_content() for link in block.xpath(".//h3/a")],
+        )
+        for block in page.find_class("section-block")
     ]
     # Sections in position order; only stories not already shown; empty sections left out.
     assert blocks == [
@@ -117,12 +121,8 @@ def test_section_page_paginates_newest_first(
 
     first, third = client.get("/science/"), client.get("/science/?page=3")
 
-    assert [a.headline for a in first.context["article_list"]] == [
-        "Finding 0",
-        "Finding 1",
-        "Finding 2",
-    ]
-    assert [a.headline for a in third.context["article_list"]] == ["Finding 6"]
+    assert headlines(first) == ["Finding 0", "Finding 1", "Finding 2"]
+    assert headlines(third) == ["Finding 6"]
     assertContains(first, "<h1>Science</h1>", html=True)
     assertContains(first, "Discoveries and research.")
     assertContains(first, '<a rel="next" href="?page=2">Older stories</a>', html=True)
@@ -194,7 +194,7 @@ def test_tag_page_lists_only_published_stories_with_the_tag(client, make_article
 
     response = client.get("/tags/elections/")
 
-    assert [a.headline for a in response.context["article_list"]] == ["Tagged and live"]
+    assert headlines(response) == ["Tagged and live"]
     assertContains(response, "<h1>Tagged “Elections”</h1>", html=True)
 
 
@@ -217,7 +217,7 @@ def test_author_page_shows_bio_photo_with_credit_and_their_stories(
     assertContains(response, "Covers the city council.")
     assertContains(response, f'alt="{author.photo.alt_text}"')
     assertContains(response, "Image by Hassan Ammar/AP Images")
-    assert [a.headline for a in response.context["article_list"]] == ["Her story"]
+    assert headlines(response) == ["Her story"]
 
 
 # Bad input --------------------------------------------------------------------------

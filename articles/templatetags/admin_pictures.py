@@ -1,11 +1,19 @@
-"""`{% focal_point_pictures original as pictures %}`: what the image change form's
-focal-point editor shows, all renditions (never the original)."""
+"""Pictures on staff screens, all renditions (never the original).
+`{% focal_point_pictures original as pictures %}`: what the image change form's
+focal-point editor shows. `{% preview_url image %}`: a small rendition (the chooser)."""
 
 from django import template
 
-from articles.renditions import CROPS, crops_for, preview_url
+from articles import renditions
+from articles.renditions import CROPS, crops_for
 
 register = template.Library()
+
+
+@register.simple_tag
+def preview_url(image) -> str:
+    """A small rendition of `image` for staff screens (see `renditions.preview_url`)."""
+    return renditions.preview_url(image)
 
 
 @register.simple_tag
@@ -18,7 +26,7 @@ def focal_point_pictures(image) -> dict:
     saved = type(image).objects.prefetch_related("renditions").get(pk=image.pk)
     made = crops_for(saved)
     return {
-        "preview_url": preview_url(saved),
+        "preview_url": renditions.preview_url(saved),
         "width": saved.width,
         "height": saved.height,
         "ratios": [(name, *ratio) for name, ratio in CROPS.items()],

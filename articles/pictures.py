@@ -1,13 +1,11 @@
-"""`{% picture image layout %}`: every picture readers see, as one `<picture>` of
-renditions (AVIF, then JPEG for browsers without it), never the original.
-`{% figure figure layout %}`: a picture with its caption and credit line."""
+"""The markup of every picture readers see. `picture(image, layout)`: one `<picture>`
+of renditions (AVIF, then JPEG for browsers without it), never the original.
+`figure(figure, layout)`: a picture with its caption and credit line. Pages call both
+(articles.templating); feeds use the same widths."""
 
-from django import template
 from django.utils.html import format_html
 
 from articles import renditions
-
-register = template.Library()
 
 # How wide each layout shows a picture, for the browser to pick a rendition before the
 # stylesheet arrives. Worked out from site.css: `main` is at most 72rem with 1rem
@@ -27,7 +25,6 @@ FALLBACK_WIDTH = 960  # the `src` for browsers that read no srcset
 CUT_LAYOUTS = {"card", "lead"}
 
 
-@register.simple_tag
 def picture(image, layout, alt=None, priority=False) -> str:
     """`alt` defaults to the image's alt text; pass "" where the picture only repeats
     a link beside it. `priority` marks the picture a page is about: fetched first, not
@@ -69,7 +66,6 @@ def picture(image, layout, alt=None, priority=False) -> str:
     )
 
 
-@register.simple_tag
 def figure(figure, layout="body") -> str:
     """A picture with its caption and credit line (`body.Figure`)."""
     credit_line = figure.credit_line
@@ -100,9 +96,3 @@ def figure(figure, layout="body") -> str:
 
 def _srcset(renditions) -> str:
     return ", ".join(f"{r.url} {r.width_px}w" for r in renditions)
-
-
-@register.simple_tag
-def preview_url(image) -> str:
-    """A small rendition of `image` for staff screens (see `renditions.preview_url`)."""
-    return renditions.preview_url(image)
