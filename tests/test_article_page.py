@@ -87,6 +87,8 @@ def test_machine_readable_times_are_local_to_the_second(client, make_article, se
     for html in (page, front):
         assert 'datetime="2026-07-01T08:00:55+02:00"' in html
         assert "610743" not in html
+    # What readers read is in the newsroom's time too.
+    assert "1 July 2026, 08:00</time>" in page
 
 
 def test_featured_image_shows_its_featured_credit_line(client, make_article, credited):

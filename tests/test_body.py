@@ -99,6 +99,17 @@ def test_image_ids_must_be_plain_numbers():
     assert body.figure_refs(cleaned) == [body.FigureRef(image_id=None, caption="x")]
 
 
+def test_image_ids_are_those_of_the_stored_figures_in_order():
+    stored = body.sanitize(
+        '<figure><img src="a.jpg" alt="A" data-file="7"><figcaption>A</figcaption></figure>'
+        '<p>Type data-file="3" or &lt;img data-file="4"&gt; to place a picture.</p>'
+        '<figure><img data-file="5"></figure>'
+    )
+
+    assert body.image_ids(stored) == [7, 5]
+    assert body.image_ids(stored) == [ref.image_id for ref in body.figure_refs(stored)]
+
+
 def test_parse_splits_runs_and_figures_in_order():
     html = (
         "<p>One &amp; two</p>"
