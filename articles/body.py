@@ -195,10 +195,15 @@ _STORED_PICTURE = re.compile(r'<img data-file="([0-9]+)">')
 
 
 def image_ids(html: str) -> list[int]:
-    """The ids of the pictures in a stored body's figures, in order, found without
-    parsing it: lists of stories (feeds, sitemaps) read thousands of bodies. A row
-    written around save() may hold other markup; render() shows only what it finds."""
-    return [int(pk) for pk in _STORED_PICTURE.findall(html or "")]
+    """The ids of the pictures in a body's figures, in order. A body as sanitize()
+    stores it gives them without being parsed (lists of stories, feeds and sitemaps,
+    read thousands of bodies); one with figures in another form (rows written around
+    save(), or before figures had one form) is parsed."""
+    html = html or ""
+    found = _STORED_PICTURE.findall(html)
+    if len(found) == html.count("<figure>"):
+        return [int(pk) for pk in found]
+    return [ref.image_id for ref in figure_refs(html) if ref.image_id]
 
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>")

@@ -5,11 +5,14 @@ and the body's) with its credit and renditions. One plain query for each kind.
 Django's prefetching could load the same rows, but building its querysets cost more
 than running them: about a third of the article page's work (see the README's Speed
 section). What is loaded goes where the related managers read it, the prefetch cache,
-so `story.bylines.all()`, `story.tags.all()` and `image.renditions.all()` ask nothing.
+as the querysets prefetching leaves there: `story.bylines.all()`, `story.tags.all()`
+and `image.renditions.all()` ask nothing, and `.filter()` or `.delete()` on them still
+mean that story's rows.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import batched
 
 from django.db.models import F
 from django.db.models.query import ModelIterable
@@ -21,13 +24,16 @@ from articles.models.tags import Tag
 
 
 class WithPageData(ModelIterable):
-    """The rows of `ArticleQuerySet.with_page_data()`: each batch of stories a query
-    reads comes with what their pages show, whether it is got, sliced or iterated."""
+    """The rows of `ArticleQuerySet.with_page_data()`: the stories a query reads come
+    with what their pages show, whether they are got, sliced or iterated; by
+    `.iterator()`, a chunk at a time."""
 
     def __iter__(self):
-        stories = list(super().__iter__())
-        attach(stories)
-        yield from stories
+        rows = super().__iter__()
+        for stories in batched(rows, self.chunk_size) if self.chunked_fetch else [rows]:
+            stories = list(stories)
+            attach(stories)
+            yield from stories
 
 
 def attach(stories: list) -> None:
@@ -44,9 +50,10 @@ def attach(stories: list) -> None:
         "article_id",
     )
     tags = _grouped(
-        Tag.objects.filter(
-            articles_taggedarticle_items__content_object_id__in=pks
-        ).annotate(story_id=F("articles_taggedarticle_items__content_object_id")),
+        Tag.objects.filter(articles_taggedarticle_items__content_object_id__in=pks)
+        .annotate(story_id=F("articles_taggedarticle_items__content_object_id"))
+        # In the order they were added, as `story.tags.all()` gives them.
+        .order_by("articles_taggedarticle_items__pk"),
         "story_id",
     )
     in_body = {story.pk: body.image_ids(story.body) for story in stories}
@@ -55,10 +62,9 @@ def attach(stories: list) -> None:
         + [pk for ids in in_body.values() for pk in ids]
     )
     for story in stories:
-        story._prefetched_objects_cache = {
-            "bylines": bylines[story.pk],
-            "tags": tags[story.pk],
-        }
+        story._prefetched_objects_cache = {}
+        _cache(story, "bylines", bylines[story.pk])
+        _cache(story, "tags", tags[story.pk])
         if story.featured_image_id:
             # Into the relation's cache: assigning would clear the id of a picture
             # deleted since the story was read.
@@ -76,8 +82,18 @@ def pictures(ids: Iterable[int]) -> dict[int, Image]:
         Rendition.objects.filter(image_id__in=images).order_by(), "image_id"
     )
     for pk, image in images.items():
-        image._prefetched_objects_cache = {"renditions": renditions[pk]}
+        image._prefetched_objects_cache = {}
+        _cache(image, "renditions", renditions[pk])
     return images
+
+
+def _cache(instance, relation: str, rows: list) -> None:
+    """`rows` as what `instance.<relation>.all()` gives, as prefetching leaves them:
+    the relation's own queryset, already read."""
+    queryset = getattr(instance, relation).get_queryset()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    instance._prefetched_objects_cache[relation] = queryset
 
 
 def _grouped(rows: Iterable, key: str) -> defaultdict[int, list]:
