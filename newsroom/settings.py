@@ -1,6 +1,7 @@
 """Newsroom settings: one module, every difference between environments comes from
 environment variables (see `.env.example` for the full list)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks_db",
     "simple_history",
+    "axes",
     "articles",
 ]
 
@@ -37,6 +39,7 @@ MIDDLEWARE = [
     # they gave it when it was made (articles.cache.pages).
     "articles.cache.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Static files answer here, before sessions and the rest: hashed names, compressed,
     # cached for ever (see STORAGES["staticfiles"]).
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -49,8 +52,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Versions record who saved them.
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last: only a 404 is looked up among stories' old addresses.
+    # Only a 404 is looked up among stories' old addresses.
     "articles.redirects.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -111,6 +116,50 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 SESSION_ENGINE = env.str(
     "DJANGO_SESSION_ENGINE", default="django.contrib.sessions.backends.db"
 )
+
+# Password reset links go out by email (EMAIL_URL: smtp+tls://user:password@host:587;
+# the default prints them to the console).
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+_SMTP_OPTIONS = {
+    "host": "EMAIL_HOST",
+    "port": "EMAIL_PORT",
+    "username": "EMAIL_HOST_USER",
+    "password": "EMAIL_HOST_PASSWORD",
+    "use_tls": "EMAIL_USE_TLS",
+    "use_ssl": "EMAIL_USE_SSL",
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _email["EMAIL_BACKEND"],
+        "OPTIONS": {
+            option: _email[name]
+            for option, name in _SMTP_OPTIONS.items()
+            if name in _email
+        }
+        if _email["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@localhost")
+
+# Staff sessions end after this long without a request (each request starts it again).
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=4 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked out for the cool-off time. An
+# administrator unlocks it sooner by deleting its row under "Access attempts".
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("NEWSROOM_SIGN_IN_ATTEMPTS", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("NEWSROOM_LOCKOUT_MINUTES", default=15))
+# Username and address together: a stranger cannot lock an editor out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every command; attempts are still logged
+AXES_LOCKOUT_CALLABLE = "articles.admin.sign_in.locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -257,17 +306,38 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+# No page uses a device or a powerful feature (django-permissions-policy), except
+# passkeys, which staff sign in with on the site's own pages.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone",
+        "midi", "payment", "picture-in-picture", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    )
+} | {"publickey-credentials-create": ["self"], "publickey-credentials-get": ["self"]}  # fmt: skip
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Behind a load balancer that ends TLS: trust its X-Forwarded-Proto header, and name the
-# public origins the admin's forms are posted from.
+# public origins the admin's forms are posted from. Only then is the client's address
+# read from X-Forwarded-For (the last hop the balancer added), for sign-in throttling.
 if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = 1
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0)
+# Only once every subdomain answers over HTTPS: browsers then refuse plain HTTP to all.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=False
+)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
 
 # The article body editor: django-prose-editor's editor module, started by our own
 # preset, which keeps every style in static files (no <style> injected at run time).

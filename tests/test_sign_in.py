@@ -1,0 +1,221 @@
+"""Staff sign-in: throttling with a clear lockout and an unlock path, password reset
+by email, sessions that end when idle, and the deploy checks of production settings."""
+
+import os
+import re
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import time_machine
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone
+from pytest_django.asserts import assertContains
+
+pytest_plugins = ["tests.roles"]
+
+LOGIN = f"/{settings.ADMIN_URL}login/"
+RESET = f"/{settings.ADMIN_URL}password_reset/"
+
+
+def sign_in(client, username, password, address="203.0.113.7"):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password, "next": f"/{settings.ADMIN_URL}"},
+        REMOTE_ADDR=address,
+    )
+
+
+def signed_in(response) -> bool:
+    return (
+        response.status_code == 302 and response["Location"] == f"/{settings.ADMIN_URL}"
+    )
+
+
+# Throttling --------------------------------------------------------------------------
+
+
+def test_wrong_passwords_lock_out_that_account_from_that_address(client, make_user):
+    make_user("editor", "eddie")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assertContains(sign_in(client, "eddie", "wrong"), "Please enter the correct")
+
+    locked = sign_in(client, "eddie", "wrong")
+    still_locked = sign_in(client, "eddie", "password")
+
+    assert locked.status_code == 429
+    assertContains(locked, "after 5 wrong passwords in a row", status_code=429)
+    assertContains(locked, "Try again in 15 minutes", status_code=429)
+    assertContains(
+        locked, "Ask an administrator to unlock your account", status_code=429
+    )
+    assert still_locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # The right password from another address still works: a stranger elsewhere
+    # cannot lock an editor out.
+    assert signed_in(sign_in(client, "eddie", "password", address="198.51.100.2"))
+
+
+def test_the_lockout_ends_after_the_cool_off_time(client, make_user):
+    make_user("editor", "eddie")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "eddie", "wrong")
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=16)):
+        assert signed_in(sign_in(client, "eddie", "password"))
+
+
+def test_an_administrator_unlocks_an_account_from_the_admin(client, make_user):
+    make_user("editor", "eddie")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "eddie", "wrong")
+    attempt = AccessAttempt.objects.get(username="eddie")
+    admin = make_user("superuser", "root")
+    admin_client = client_class()
+    admin_client.force_login(admin)
+
+    listing = admin_client.get(f"/{settings.ADMIN_URL}axes/accessattempt/")
+    admin_client.post(
+        f"/{settings.ADMIN_URL}axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"}
+    )
+
+    assertContains(listing, "eddie")
+    assert not AccessAttempt.objects.exists()
+    assert signed_in(sign_in(client, "eddie", "password"))
+
+
+def test_a_successful_sign_in_forgets_earlier_failures(client, make_user):
+    make_user("editor", "eddie")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        sign_in(client, "eddie", "wrong")
+    assert signed_in(sign_in(client, "eddie", "password"))
+    client.logout()
+
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        sign_in(client, "eddie", "wrong")
+
+    assert signed_in(sign_in(client, "eddie", "password"))
+
+
+def client_class():
+    from django.test import Client
+
+    return Client()
+
+
+# Password reset ----------------------------------------------------------------------
+
+
+def test_a_forgotten_password_is_reset_by_email(client, make_user):
+    user = make_user("editor", "eddie")
+    user.email = "eddie@example.com"
+    user.save()
+
+    sign_in_page = client.get(LOGIN)
+    asked = client.post(RESET, {"email": "eddie@example.com"}, follow=True)
+    link = re.search(r"https?://[^/\s]+(/\S+/reset/\S+/)", mail.outbox[0].body).group(1)
+    form = client.get(link, follow=True)
+    changed = client.post(
+        form.redirect_chain[-1][0],
+        {
+            "new_password1": "a new long passphrase",
+            "new_password2": "a new long passphrase",
+        },
+        follow=True,
+    )
+
+    assertContains(sign_in_page, f'href="{RESET}"')
+    assertContains(asked, "We’ve emailed you instructions")
+    assert mail.outbox[0].to == ["eddie@example.com"]
+    assertContains(changed, "Your password has been set")
+    assert signed_in(sign_in(client, "eddie", "a new long passphrase"))
+
+
+def test_a_reset_for_an_unknown_address_says_the_same_and_sends_nothing(client, db):
+    asked = client.post(RESET, {"email": "nobody@example.com"}, follow=True)
+
+    assertContains(asked, "We’ve emailed you instructions")
+    assert mail.outbox == []
+
+
+def test_a_new_password_must_pass_the_validators(client, make_user):
+    user = make_user("editor", "eddie")
+    user.email = "eddie@example.com"
+    user.save()
+    client.post(RESET, {"email": "eddie@example.com"})
+    link = re.search(r"https?://[^/\s]+(/\S+/reset/\S+/)", mail.outbox[0].body).group(1)
+    form = client.get(link, follow=True)
+
+    refused = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "12345678", "new_password2": "12345678"},
+    )
+
+    assertContains(refused, "This password is too common.")
+
+
+# Idle sessions -----------------------------------------------------------------------
+
+
+def test_a_staff_session_ends_after_four_idle_hours(client, make_user):
+    client.force_login(make_user("editor", "eddie"))
+    start = timezone.now()
+
+    with time_machine.travel(start + timedelta(hours=3)):
+        assert client.get(f"/{settings.ADMIN_URL}").status_code == 200
+    with time_machine.travel(start + timedelta(hours=6)):
+        assert client.get(f"/{settings.ADMIN_URL}").status_code == 200
+    with time_machine.travel(start + timedelta(hours=10, minutes=1)):
+        idle = client.get(f"/{settings.ADMIN_URL}")
+
+    assert idle.status_code == 302
+    assert idle["Location"].startswith(LOGIN)
+
+
+# Headers and deploy checks -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", f"/{settings.ADMIN_URL}login/"])
+def test_pages_deny_powerful_features_but_passkeys(client, db, path):
+    policy = client.get(path)["Permissions-Policy"]
+
+    assert "camera=()" in policy
+    assert "geolocation=()" in policy
+    assert "publickey-credentials-get=(self)" in policy
+
+
+def test_production_settings_pass_the_deploy_checks():
+    production = {
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "a-long-random-value-" + "x7Qp2" * 12,
+        "DJANGO_ALLOWED_HOSTS": "news.example.com",
+        "DJANGO_SECURE_COOKIES": "true",
+        "DJANGO_SSL_REDIRECT": "true",
+        "DJANGO_HSTS_SECONDS": "31536000",
+        "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "true",
+        "DJANGO_HSTS_PRELOAD": "true",
+        "NEWSROOM_SITE_URL": "https://news.example.com",
+        "CACHE_URL": "rediscache://127.0.0.1:6379/1",
+        "EMAIL_URL": "smtp+tls://newsroom:secret@smtp.example.com:587",
+    }
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "NEWSROOM_", "CACHE_URL", "EMAIL_URL"))
+    }
+
+    checked = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=environment | production,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert checked.returncode == 0, checked.stderr
+    assert "System check identified no issues" in checked.stdout
