@@ -145,9 +145,10 @@ class RssFeed(XMLTextFeed, feedgenerator.Rss201rev2Feed):
             "xmlns:media": MEDIA_RSS,
         }
 
-    # Readers take RSS titles as HTML (Django ticket #6533); Atom's are plain text.
-    def __init__(self, title, *args, **kwargs):
-        super().__init__(_as_html(title), *args, **kwargs)
+    # Readers take RSS titles and descriptions as HTML (Django ticket #6533); Atom's
+    # are plain text.
+    def __init__(self, title, link, description, *args, **kwargs):
+        super().__init__(_as_html(title), link, _as_html(description), *args, **kwargs)
 
     def add_item(self, title, *args, **kwargs):
         super().add_item(_as_html(title), *args, **kwargs)
