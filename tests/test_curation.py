@@ -14,6 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, FrontPagePin
 from tests.helpers import admin_url, headlines
+from tests.workflow_helpers import change_form_data
 
 NOW = timezone.now().replace(microsecond=0)
 
@@ -190,6 +191,25 @@ def test_dateline_opens_the_body(client, make_article):
     body = page.split('<div class="article__body">')[1]
     assert body.lstrip().startswith('<p class="article__dateline">KYIV —</p>')
     assert body.index("KYIV —") < body.index("Sirens sounded at dawn.")
+
+
+def test_editors_set_the_label_and_dateline_in_the_article_form(
+    client, make_article, admin_user
+):
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    client.force_login(admin_user)
+    url = admin_url(Article, "change", article.pk)
+
+    form = client.get(url)
+    saved = client.post(
+        url, change_form_data(article, label="analysis", dateline="KYIV")
+    )
+
+    assertContains(form, 'name="label"')
+    assertContains(form, 'name="dateline"')
+    assert saved.status_code == 302
+    article.refresh_from_db()
+    assert (article.label, article.dateline) == ("analysis", "KYIV")
 
 
 def test_no_label_or_dateline_no_markup(client, make_article):

@@ -27,8 +27,10 @@ def change_form_data(article, **overrides) -> dict:
     return (
         article_form_data(
             article.section,
+            label=article.label,
             headline=article.headline,
             slug=article.slug,
+            dateline=article.dateline,
             standfirst=article.standfirst,
             body=article.body,
             featured_image=article.featured_image_id or "",

@@ -174,7 +174,17 @@ class ArticleAdmin(IndexedSearchMixin, UsageIndexDeletionMixin, admin.ModelAdmin
     fieldsets = [
         (
             "Story",
-            {"fields": ["headline", "slug", "standfirst", "body", "body_pictures"]},
+            {
+                "fields": [
+                    "label",
+                    "headline",
+                    "slug",
+                    "standfirst",
+                    "dateline",
+                    "body",
+                    "body_pictures",
+                ]
+            },
         ),
         (
             "Placement",
