@@ -9,6 +9,7 @@ The admin form takes the same steps in the same order (`problems_with`, `apply`,
 from dataclasses import dataclass
 from datetime import datetime
 
+import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -17,6 +18,8 @@ from articles import body, policy
 from articles.credits import credit_string
 from articles.models import Article, Image, WorkflowEvent
 from articles.policy import Action
+
+logger = structlog.get_logger(__name__)
 
 EVENTS = {
     Action.SUBMIT: WorkflowEvent.Action.SUBMITTED,
@@ -177,13 +180,18 @@ def record(
         # Share links made on the draft must not show a pulled story again (a legal
         # takedown, say): they are revoked with it.
         article.preview_links.filter(revoked_at=None).update(revoked_at=timezone.now())
-    return WorkflowEvent.objects.create(
+    event = WorkflowEvent.objects.create(
         article=article,
         action=EVENTS[action],
         user=user,
         scheduled_for=article.published_at if action == Action.SCHEDULE else None,
         note=note.strip(),
     )
+    # Beside the request's own line, which names the user: what they did, to what.
+    logger.info(
+        "workflow_event", action=event.action, article_id=article.pk, user_id=user.pk
+    )
+    return event
 
 
 def take(

@@ -1,10 +1,12 @@
 """Newsroom settings: one module, every difference between environments comes from
 environment variables (see `.env.example` for the full list)."""
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+import structlog
 from django.utils.csp import CSP
 from js_asset import Script
 from whitenoise.compress import Compressor
@@ -31,6 +33,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "axes",
+    "django_structlog",
     "articles",
 ]
 
@@ -45,10 +48,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "articles.idle_sessions.IdleSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: every log line of a request names it and its user.
+    "django_structlog.middlewares.RequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Versions record who saved them.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -142,9 +148,8 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 
-# Staff sessions end after this long without a request (each request starts it again).
+# Staff sessions end after this long without a request (articles.idle_sessions).
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=4 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
 
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
 # username from one address, that pair is locked out for the cool-off time. An
@@ -377,14 +382,68 @@ NEWSROOM_PREVIEW_HOURS = env.int("NEWSROOM_PREVIEW_HOURS", default=48)
 # 0 turns the page cache off.
 NEWSROOM_PAGE_CACHE_SECONDS = env.int("NEWSROOM_PAGE_CACHE_SECONDS", default=600)
 
+# Logs are JSON lines (structlog, through django-structlog), one event each, with the
+# request's id and the signed-in user's id on every line a request writes, and errors
+# with their traceback. DJANGO_LOG_FORMAT=console prints them for people instead.
+_LOG_CONTEXT = [
+    structlog.contextvars.merge_contextvars,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+    structlog.stdlib.add_log_level,
+    structlog.stdlib.add_logger_name,
+]
+_LOG_FORMAT = env.str("DJANGO_LOG_FORMAT", default="console" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "structured": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            # Lines from the standard library's loggers (Django's, ours) get the same
+            # context as structlog's own.
+            "foreign_pre_chain": [
+                *_LOG_CONTEXT,
+                structlog.stdlib.ExtraAdder(),
+                structlog.stdlib.PositionalArgumentsFormatter(),
+            ],
+            "processors": [
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                # Tracebacks as data, without local variables (they hold passwords).
+                structlog.processors.ExceptionRenderer(
+                    structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
+                )
+                if _LOG_FORMAT == "json"
+                else structlog.processors.format_exc_info,
+                structlog.processors.JSONRenderer()
+                if _LOG_FORMAT == "json"
+                else structlog.dev.ConsoleRenderer(colors=False),
+            ],
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "structured"}
+    },
     "root": {
         "handlers": ["console"],
         "level": env.str("DJANGO_LOG_LEVEL", default="INFO"),
     },
-    # Django logs every task's start and end at INFO: one line per upload's renditions.
-    "loggers": {"django.tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Django logs every task's start and end at INFO: one line per upload's renditions.
+        "django.tasks": {"level": "WARNING"},
+        # django-structlog writes request_finished (and request_failed) for each
+        # request that reaches it; a stored page answers before it, unlogged.
+        "django.request": {"level": "ERROR"},
+    },
 }
+structlog.configure(
+    processors=[
+        structlog.stdlib.filter_by_level,
+        *_LOG_CONTEXT,
+        structlog.stdlib.PositionalArgumentsFormatter(),
+        structlog.processors.StackInfoRenderer(),
+        structlog.processors.UnicodeDecoder(),
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    cache_logger_on_first_use=True,
+)
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG  # request_finished says it all

@@ -281,11 +281,14 @@ def test_a_forged_pending_token_keeps_nothing(admin_client, db, token):
     assert not Image.objects.exists()
 
 
-def test_kept_pictures_left_behind_are_removed_after_a_day(admin_client, db):
+def test_kept_pictures_left_behind_are_removed_after_a_day(
+    admin_client, admin_user, db
+):
     admin_client.post(CHOOSER, upload_data(alt_text=""))
     [abandoned] = pending_files()
 
     with time_machine.travel(timezone.now() + timedelta(days=2)):
+        admin_client.force_login(admin_user)  # the first session has ended since
         refused = admin_client.post(CHOOSER, upload_data(alt_text=""))
 
     assert abandoned not in pending_files()
