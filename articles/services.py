@@ -14,12 +14,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from articles import body, policy
+from articles import audit, body, policy
 from articles.credits import credit_string
-from articles.models import Article, Image, WorkflowEvent
+from articles.models import Article, AuditEvent, Image, WorkflowEvent
 from articles.policy import Action
 
 logger = structlog.get_logger(__name__)
+
+# The steps the audit log keeps (articles.audit): a story going live or coming down.
+AUDITED = {
+    Action.PUBLISH: AuditEvent.Kind.PUBLISHED,
+    Action.SCHEDULE: AuditEvent.Kind.SCHEDULED,
+    Action.UNPUBLISH: AuditEvent.Kind.UNPUBLISHED,
+}
 
 EVENTS = {
     Action.SUBMIT: WorkflowEvent.Action.SUBMITTED,
@@ -191,6 +198,15 @@ def record(
     logger.info(
         "workflow_event", action=event.action, article_id=article.pk, user_id=user.pk
     )
+    if kind := AUDITED.get(action):
+        audit.record(
+            kind,
+            actor=user,
+            subject=f"story {article.pk} “{article.headline}”",
+            detail=f"for {timezone.localtime(article.published_at):%Y-%m-%d %H:%M %Z}"
+            if action == Action.SCHEDULE
+            else "",
+        )
     return event
 
 

@@ -2,6 +2,7 @@
 
 from articles.admin import (
     articles,
+    audit,
     credits,
     curation,
     images,
@@ -13,6 +14,7 @@ from articles.admin import (
 
 __all__ = [
     "articles",
+    "audit",
     "credits",
     "curation",
     "images",

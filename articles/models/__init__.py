@@ -1,4 +1,5 @@
 from articles.models.articles import Article, ArticleQuerySet, Byline, TaggedArticle
+from articles.models.audit import AuditEvent
 from articles.models.corrections import Correction, FrontPagePin, Redirect
 from articles.models.credits import Agency, Photographer
 from articles.models.images import Image, ImageQuerySet
@@ -20,6 +21,7 @@ __all__ = [
     "Article",
     "ArticleImage",
     "ArticleQuerySet",
+    "AuditEvent",
     "Author",
     "Byline",
     "Correction",
