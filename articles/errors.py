@@ -13,10 +13,9 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
-from django.views.defaults import server_error as generic_server_error
 
 # A database restart or failover takes seconds: worth asking again soon.
 RETRY_AFTER_SECONDS = 10
@@ -26,7 +25,12 @@ DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
 def server_error(request):
     # Django calls this while handling the exception (under WSGI), so it is at hand.
     if not isinstance(sys.exception(), DATABASE_UNREACHABLE):
-        return generic_server_error(request)
+        # Django's 500 view renders without the request, so without the site's name.
+        return HttpResponseServerError(
+            loader.render_to_string(
+                "500.html", {"site_name": settings.NEWSROOM_SITE_NAME}
+            )
+        )
     # Rendered without the request: its context processors would ask the database
     # (the section navigation).
     content = loader.render_to_string(
