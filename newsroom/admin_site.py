@@ -1,4 +1,7 @@
-"""The editors' admin site: Django's, with a "view on site" redirect that reveals nothing."""
+"""The editors' admin site: Django's, with a "view on site" redirect that reveals nothing,
+and the pages of two-factor sign-in (articles.admin.two_factor)."""
+
+from functools import partial
 
 from django.conf import settings
 from django.contrib import admin
@@ -15,13 +18,32 @@ class NewsroomAdminSite(admin.AdminSite):
     site_title = settings.NEWSROOM_SITE_NAME
 
     def get_urls(self):
+        from articles.admin import two_factor
+
         view_on_site = path(
             "r/<int:content_type_id>/<path:object_id>/",
             self.admin_view(self.view_on_site),
             name="view_on_site",
         )
+        two_factor_pages = [
+            path(
+                route,
+                self.admin_view(partial(view, self)),
+                name=f"two_factor_{name}",
+            )
+            for route, view, name in (
+                ("two-factor/", two_factor.verify, "verify"),
+                ("two-factor/setup/", two_factor.setup, "setup"),
+                (
+                    "two-factor/recovery-codes/",
+                    two_factor.recovery_codes,
+                    "recovery_codes",
+                ),
+            )
+        ]
         return [
             view_on_site,
+            *two_factor_pages,
             *(
                 url
                 for url in super().get_urls()

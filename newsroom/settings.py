@@ -4,6 +4,7 @@ environment variables (see `.env.example` for the full list)."""
 import logging
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 import structlog
@@ -33,6 +34,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django_structlog",
     "articles",
 ]
@@ -52,6 +57,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: which device verified this session, and the admin closed to
+    # those who must use one and have not (articles.two_factor).
+    "django_otp.middleware.OTPMiddleware",
+    "articles.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After authentication: every log line of a request names it and its user.
     "django_structlog.middlewares.RequestMiddleware",
@@ -165,6 +174,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no banner on every command; attempts are still logged
 AXES_LOCKOUT_CALLABLE = "articles.admin.sign_in.locked_out"
+
+# Two-factor sign-in (articles.two_factor): apps show the site's name beside the code;
+# passkeys are a second step only, after the password.
+OTP_TOTP_ISSUER = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+OTP_WEBAUTHN_RP_ID_CALLABLE = "articles.two_factor.relying_party_id"
+OTP_WEBAUTHN_HELPER_CLASS = "articles.two_factor.PasskeyHelper"
+# What PasskeyHelper accepts is the site's own origin (NEWSROOM_SITE_URL's, else the
+# request's); this list only satisfies django-otp-webauthn's checks.
+_site = urlsplit(env.str("NEWSROOM_SITE_URL", default="") or "http://localhost:8000")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {

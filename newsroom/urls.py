@@ -48,6 +48,11 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(extra_context=_admin_look),
         name="password_reset_complete",
     ),
+    # Passkeys' sign-in and registration calls (django-otp-webauthn).
+    path(
+        f"{settings.ADMIN_URL}passkeys/",
+        include("django_otp_webauthn.urls", namespace="otp_webauthn"),
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media.serve),
     path("", include("articles.urls")),

@@ -35,6 +35,39 @@ def django_db_modify_db_settings(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _force_login_is_a_whole_sign_in(monkeypatch):
+    """`client.force_login(user)` stands for a whole sign-in, as it always has: for
+    staff who must use two-factor sign-in, the second step too (with an authenticator
+    app set up for them). tests/test_two_factor.py signs in step by step instead."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from articles import two_factor
+
+    force_login = Client.force_login
+
+    def whole_sign_in(client, user, backend=None):
+        force_login(client, user, backend)
+        if user.is_staff and two_factor.required_for(user):
+            device = signed_in_app(user)
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", whole_sign_in)
+
+
+def signed_in_app(user):
+    """A confirmed authenticator app of `user`'s."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Test app", defaults={"confirmed": True}
+    )
+    return device
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Tests never write into the project's media/ or originals/ folders."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -14,7 +14,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
+from django_otp.oath import totp
 from playwright.sync_api import expect, sync_playwright
+
+from articles import two_factor
+from tests.conftest import signed_in_app
 
 # Debian's package: `playwright install` cannot download a browser here.
 CHROMIUM = Path("/usr/bin/chromium")
@@ -176,12 +180,30 @@ def _join_request_threads(timeout: float = 10) -> None:
             thread.join(timeout)
 
 
+def log_in(page, user) -> None:
+    """Sign `user` (password "password", as pytest-django's admin_user and the roles'
+    users have) into the admin through its forms: for editors and superusers, with
+    the code of an authenticator app set up for them as the second step."""
+    second_step = two_factor.required_for(user)
+    if second_step:
+        device = signed_in_app(user)
+        # A code counts once: a second sign-in within its 30 s may use it again here.
+        device.last_t = -1
+        device.save(update_fields=["last_t"])
+    page.goto(reverse("admin:login"))
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill("password")
+    page.get_by_role("button", name="Log in").click()
+    if second_step:
+        page.get_by_label("Code from your authenticator app, or a recovery code").fill(
+            f"{totp(device.bin_key, step=device.step, t0=device.t0):06d}"
+        )
+        page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("admin:index")) + "$"))
+
+
 @pytest.fixture
 def admin_page(page, admin_user):
     """`page`, logged into the admin through its login form as a superuser."""
-    page.goto(reverse("admin:login"))
-    page.get_by_label("Username").fill(admin_user.username)
-    page.get_by_label("Password").fill("password")  # pytest-django's admin_user
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(reverse("admin:index")) + "$"))
+    log_in(page, admin_user)
     return page

@@ -8,7 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Article, WorkingCopy
-from tests.browser.conftest import BrowserLog
+from tests.browser.conftest import BrowserLog, log_in
 from tests.browser.editing import choose_in_autocomplete
 from tests.helpers import admin_url
 
@@ -16,14 +16,6 @@ pytest_plugins = ["tests.two_editors"]
 
 # Autosave waits 5 s after the last change.
 AUTOSAVE_WAIT_MS = 15000
-
-
-def log_in(page, user) -> None:
-    page.goto(reverse("admin:login"))
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill("password")
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(reverse("admin:index")) + "$"))
 
 
 @pytest.fixture

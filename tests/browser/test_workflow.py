@@ -7,17 +7,10 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Article
+from tests.browser.conftest import log_in
 from tests.browser.editing import choose_in_autocomplete
 
 pytest_plugins = ["tests.roles"]
-
-
-def log_in(page, username: str) -> None:
-    page.goto(reverse("admin:login"))
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("password")
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(reverse("admin:index")) + "$"))
 
 
 def log_out(page) -> None:
@@ -33,12 +26,12 @@ def open_story(page, headline: str) -> None:
 def test_reporter_submits_editor_sends_back_reporter_fixes_editor_publishes_reader_reads(
     page, make_user, make_section, credited_image
 ):
-    make_user("reporter", "rita")
-    make_user("editor", "ed")
+    rita = make_user("reporter", "rita")
+    ed = make_user("editor", "ed")
     make_section(name="City", slug="city")
 
     # The reporter writes the story, without a standfirst, and submits it.
-    log_in(page, "rita")
+    log_in(page, rita)
     page.goto(reverse("admin:articles_article_add"))
     page.get_by_label("Headline").fill("Tram line reopens")
     page.locator(".prose-editor > .ProseMirror").click()
@@ -53,7 +46,7 @@ def test_reporter_submits_editor_sends_back_reporter_fixes_editor_publishes_read
     log_out(page)
 
     # The editor sees what stops publishing, and sends it back with a note.
-    log_in(page, "ed")
+    log_in(page, ed)
     open_story(page, "Tram line reopens")
     checklist = page.locator(".workflow__problems")
     expect(checklist.get_by_role("link", name="Write a standfirst.")).to_have_attribute(
@@ -69,7 +62,7 @@ def test_reporter_submits_editor_sends_back_reporter_fixes_editor_publishes_read
     log_out(page)
 
     # The reporter reads the note, fixes the story and resubmits it.
-    log_in(page, "rita")
+    log_in(page, rita)
     open_story(page, "Tram line reopens")
     note = page.get_by_role("note")
     expect(note).to_contain_text("Sent back to you by ed")
@@ -80,7 +73,7 @@ def test_reporter_submits_editor_sends_back_reporter_fixes_editor_publishes_read
     log_out(page)
 
     # The editor publishes it.
-    log_in(page, "ed")
+    log_in(page, ed)
     open_story(page, "Tram line reopens")
     expect(page.locator(".workflow__checklist")).to_contain_text("Ready to publish")
     history = page.locator(".workflow__events")

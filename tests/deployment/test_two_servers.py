@@ -5,8 +5,10 @@ through either is seen on both at once, page cache on."""
 import re
 
 import pytest
+from django_otp.oath import totp
 
 from articles.models import Article
+from tests.conftest import signed_in_app
 from tests.deployment.http import Visitor
 
 pytestmark = [
@@ -44,7 +46,10 @@ def test_an_edit_is_seen_on_both_servers_at_once(app_servers, make_article, make
 def test_an_editor_signed_in_on_one_server_works_on_the_other(
     app_servers, make_article, django_user_model
 ):
-    django_user_model.objects.create_superuser("editor", password="harbour-lights")
+    user = django_user_model.objects.create_superuser(
+        "editor", password="harbour-lights"
+    )
+    app = signed_in_app(user)
     article = make_article()
     path = article.get_absolute_url()
     first, second = app_servers
@@ -62,6 +67,15 @@ def test_an_editor_signed_in_on_one_server_works_on_the_other(
         },
     )
     assert (signed_in.status, signed_in.headers["Location"]) == (302, "/admin/")
+    second_step = editor.post(
+        f"{first.url}/admin/two-factor/",
+        {
+            "code": f"{totp(app.bin_key, step=app.step, t0=app.t0):06d}",
+            "csrfmiddlewaretoken": editor.cookie("csrftoken"),
+            "next": "/admin/",
+        },
+    )
+    assert (second_step.status, second_step.headers["Location"]) == (302, "/admin/")
     changelist = "/admin/articles/article/"
     assert "Select article to change" in fetched(second, changelist, editor)
     assert fetched(first, path)  # cached while published
