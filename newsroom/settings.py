@@ -468,3 +468,6 @@ structlog.configure(
     cache_logger_on_first_use=True,
 )
 DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG  # request_finished says it all
+# No client address on request lines: django-structlog would take it from headers any
+# client can set. gunicorn's access log and the audit log (sign-ins) have the real one.
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
