@@ -233,6 +233,23 @@ def test_restore_refuses_a_database_with_content_unless_forced(client, story, tm
             {"leave_out": {"manifest.json"}}, "has no manifest.json", id="no-manifest"
         ),
         pytest.param(
+            {
+                "manifest": lambda manifest: (
+                    manifest
+                    | {
+                        "files": [
+                            entry
+                            for entry in manifest["files"]
+                            if entry["path"] != manifest["database"]["path"]
+                        ]
+                    }
+                ),
+                "leave_out": {"database/db.sqlite3", "database/db.dump"},
+            },
+            "manifest.json is incomplete",
+            id="no-database-dump",
+        ),
+        pytest.param(
             {"manifest": lambda manifest: manifest | {"format": 2}},
             "backup format 2; this release restores format 1 only",
             id="format",

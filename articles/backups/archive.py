@@ -130,7 +130,9 @@ def read_manifest(tar: tarfile.TarFile) -> dict:
         complete = "vendor" in manifest["database"] and "migrations" in manifest
     except (KeyError, TypeError):
         complete = False
-    if not complete:
+    # The dump must be one of the checked files: without it, a restore would put an
+    # empty database in place of the site's.
+    if not complete or paths[0] not in paths[1:]:
         raise Refused(f"The archive's {MANIFEST} is incomplete.")
     for path in paths:
         parts = PurePosixPath(path).parts
