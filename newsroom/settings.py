@@ -12,6 +12,8 @@ from django.utils.csp import CSP
 from js_asset import Script
 from whitenoise.compress import Compressor
 
+from newsroom import log_redaction
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -174,6 +176,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no banner on every command; attempts are still logged
 AXES_LOCKOUT_CALLABLE = "articles.admin.sign_in.locked_out"
+AXES_CLIENT_IP_CALLABLE = "articles.client_address.client_address"
 
 # Two-factor sign-in (articles.two_factor): apps show the site's name beside the code;
 # passkeys are a second step only, after the password.
@@ -349,13 +352,11 @@ SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Behind a load balancer that ends TLS: trust its X-Forwarded-Proto header, and name the
 # public origins the admin's forms are posted from. Only then is the client's address
-# read from X-Forwarded-For (the last hop the balancer added), for sign-in throttling.
-if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+# read from X-Forwarded-For (the entry the balancer added), for sign-in throttling and
+# the audit log (articles.client_address).
+NEWSROOM_BEHIND_PROXY = env.bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+if NEWSROOM_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    AXES_IPWARE_PROXY_COUNT = 1
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0)
@@ -459,6 +460,7 @@ structlog.configure(
     processors=[
         structlog.stdlib.filter_by_level,
         *_LOG_CONTEXT,
+        log_redaction.hide_reset_tokens,
         structlog.stdlib.PositionalArgumentsFormatter(),
         structlog.processors.StackInfoRenderer(),
         structlog.processors.UnicodeDecoder(),

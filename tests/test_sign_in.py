@@ -16,6 +16,8 @@ from django.core import mail
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from articles.models import AuditEvent
+
 pytest_plugins = ["tests.roles"]
 
 LOGIN = f"/{settings.ADMIN_URL}login/"
@@ -58,6 +60,37 @@ def test_wrong_passwords_lock_out_that_account_from_that_address(client, make_us
     # The right password from another address still works: a stranger elsewhere
     # cannot lock an editor out.
     assert signed_in(sign_in(client, "eddie", "password", address="198.51.100.2"))
+
+
+def test_behind_the_load_balancer_the_address_it_saw_is_the_one_locked(
+    client, make_user, settings
+):
+    settings.NEWSROOM_BEHIND_PROXY = True
+    make_user("editor", "eddie")
+
+    def through_the_balancer(password, forged, real):
+        # The client writes what it likes; the balancer adds the address it saw last.
+        return client.post(
+            LOGIN,
+            {
+                "username": "eddie",
+                "password": password,
+                "next": f"/{settings.ADMIN_URL}",
+            },
+            HTTP_X_FORWARDED_FOR=f"{forged}, {real}",
+            REMOTE_ADDR="10.0.0.2",
+        )
+
+    answers = [
+        through_the_balancer("wrong", f"198.51.100.{n}", "203.0.113.7").status_code
+        for n in range(settings.AXES_FAILURE_LIMIT)
+    ]
+    elsewhere = through_the_balancer("password", "203.0.113.7", "192.0.2.50")
+
+    assert answers[-1] == 429
+    assert signed_in(elsewhere)
+    failed = AuditEvent.objects.filter(kind=AuditEvent.Kind.SIGN_IN_FAILED)
+    assert set(failed.values_list("ip_address", flat=True)) == {"203.0.113.7"}
 
 
 def test_the_lockout_ends_after_the_cool_off_time(client, make_user):
@@ -133,6 +166,20 @@ def test_a_forgotten_password_is_reset_by_email(client, make_user):
     assert mail.outbox[0].to == ["eddie@example.com"]
     assertContains(changed, "Your password has been set")
     assert signed_in(sign_in(client, "eddie", "a new long passphrase"))
+
+
+def test_reset_links_name_the_sites_address_whatever_host_was_asked(
+    client, make_user, settings
+):
+    settings.NEWSROOM_SITE_URL = "https://news.example.com"
+    user = make_user("editor", "eddie")
+    user.email = "eddie@example.com"
+    user.save()
+
+    client.post(RESET, {"email": "eddie@example.com"}, HTTP_HOST="localhost")
+
+    assert "://news.example.com/" in mail.outbox[0].body
+    assert "localhost" not in mail.outbox[0].body
 
 
 def test_a_reset_for_an_unknown_address_says_the_same_and_sends_nothing(client, db):
