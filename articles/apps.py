@@ -14,8 +14,14 @@ class ArticlesConfig(AppConfig):
         # Imported for what they register: system checks; versions record an article's
         # tags and bylines, the search index follows tags, bylines, names and
         # captions, cached pages every write they show, a sign-in starts the
-        # session's idle count, and the audit log records sign-ins and permission
-        # changes (signal receivers).
-        from articles import audit, checks, history, idle_sessions  # noqa: F401
+        # session's idle count and notes whether the user has a second factor, and
+        # the audit log records sign-ins and permission changes (signal receivers).
+        from articles import (  # noqa: F401
+            audit,
+            checks,
+            history,
+            idle_sessions,
+            two_factor,
+        )
         from articles.cache import receivers as cache_receivers  # noqa: F401
         from articles.search import receivers  # noqa: F401

@@ -1,8 +1,9 @@
 """Two-factor sign-in for staff (django-otp): after the password, a code from an
 authenticator app (TOTP), a passkey (django-otp-webauthn) or a one-time recovery code.
 
-Required of everyone who may publish (editors) and of superusers: a defaced front page
-or a stolen editor's account is news itself. Offered to the rest of the staff.
+Required of everyone who may publish (editors), who may change what staff may do, and
+of superusers: a defaced front page or a stolen editor's account is news itself.
+Offered to the rest of the staff, and required of them too once they have set it up.
 Until such a user has signed in with a second factor, every admin page sends them to
 it, or, before they have one, to setting one up (`articles.admin.two_factor`).
 """
@@ -10,6 +11,8 @@ it, or, before they have one, to setting one up (`articles.admin.two_factor`).
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -26,8 +29,22 @@ OPEN_VIEWS = {
 }
 
 
+# Who may publish, or change what staff may do (who could otherwise give themselves
+# the power to publish with a password alone).
+REQUIRING_PERMISSIONS = (
+    "articles.publish_article",
+    "auth.change_user",
+    "auth.change_group",
+)
+# Set at sign-in for anyone with a second factor, required or chosen: once someone
+# has one, a password alone never lets them in.
+SESSION_KEY = "two_factor_enrolled"
+
+
 def required_for(user) -> bool:
-    return user.is_superuser or user.has_perm("articles.publish_article")
+    return user.is_superuser or any(
+        user.has_perm(permission) for permission in REQUIRING_PERMISSIONS
+    )
 
 
 def has_devices(user) -> bool:
@@ -46,7 +63,7 @@ class RequireTwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path.startswith(self.admin_prefix):
+        if not request.path_info.startswith(self.admin_prefix):
             return None
         user = request.user
         if not (user.is_authenticated and user.is_staff) or user.is_verified():
@@ -54,7 +71,7 @@ class RequireTwoFactorMiddleware:
         match = request.resolver_match
         if match.url_name in OPEN_VIEWS or match.namespace == "otp_webauthn":
             return None
-        if not required_for(user):
+        if not (request.session.get(SESSION_KEY) or required_for(user)):
             return None
         step = "two_factor_verify" if has_devices(user) else "two_factor_setup"
         return redirect(
@@ -73,6 +90,12 @@ def site_origin(request) -> str:
 
 def relying_party_id(request) -> str:
     return urlsplit(site_origin(request)).hostname
+
+
+@receiver(user_logged_in)
+def _note_enrolment(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session") and has_devices(user):
+        request.session[SESSION_KEY] = True
 
 
 class PasskeyHelper(WebAuthnHelper):

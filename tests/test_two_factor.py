@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -141,6 +142,27 @@ def test_a_reporter_signs_in_with_the_password_alone_but_may_add_a_step(
     assertRedirects(signed_in, ADMIN, fetch_redirect_response=False)
     assert stories.status_code == 200
     assertContains(setup, "Add a second step to your sign-in")
+
+
+def test_a_reporter_who_set_up_an_app_must_use_it(browser, make_user):
+    reporter = make_user("reporter", "rita")
+    TOTPDevice.objects.create(user=reporter, name="Phone", confirmed=True)
+
+    sign_in(browser, "rita")
+
+    assert browser.get(ADMIN)["Location"].startswith(VERIFY)
+    assert browser.get(f"{ADMIN}password_change/")["Location"].startswith(VERIFY)
+
+
+def test_whoever_may_change_staff_permissions_must_use_a_second_factor(
+    browser, make_user
+):
+    manager = make_user("reporter", "hr")
+    manager.user_permissions.add(Permission.objects.get(codename="change_user"))
+
+    sign_in(browser, "hr")
+
+    assert browser.get(ADMIN)["Location"].startswith(SETUP)
 
 
 def test_a_superuser_must_use_a_second_factor_too(browser, django_user_model):
