@@ -42,6 +42,7 @@ graceful_timeout = (
 # One line per request on stdout, with its duration in milliseconds; errors on stderr.
 accesslog = "-"
 errorlog = "-"
+logger_class = "newsroom.log_redaction.AccessLogger"  # no password reset tokens
 access_log_format = (
     '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 )

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
+from articles.admin import sign_in
 from newsroom import media
 
 # 503 with Retry-After while the database is unreachable, else the 500 page.
@@ -30,7 +31,7 @@ urlpatterns = [
     # the admin's templates; the sign-in page links here once this name exists).
     path(
         f"{settings.ADMIN_URL}password_reset/",
-        auth_views.PasswordResetView.as_view(extra_context=_admin_look),
+        sign_in.PasswordResetView.as_view(extra_context=_admin_look),
         name="admin_password_reset",
     ),
     path(

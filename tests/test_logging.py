@@ -12,6 +12,7 @@ import structlog
 from django.conf import settings
 
 from articles.models import Article
+from newsroom.log_redaction import without_reset_tokens
 from tests.helpers import admin_url
 from tests.workflow_helpers import change_form_data
 
@@ -82,3 +83,16 @@ def test_errors_carry_their_traceback_but_no_local_values(log_lines):
     assert line["exception"][0]["exc_value"] == "the directory is down"
     assert [frame["name"] for frame in line["exception"][0]["frames"]][-1] == "sign_in"
     assert "hunter2" not in json.dumps(line)
+
+
+def test_password_reset_tokens_stay_out_of_the_logs(client, db, log_lines):
+    client.get(f"/{settings.ADMIN_URL}reset/MQ/d3b0rk-5e1f2a9c0b7d4e6f/")
+
+    [line] = [line for line in log_lines() if line["event"] == "request_finished"]
+    assert line["request"] == f"GET /{settings.ADMIN_URL}reset/…/"
+    assert "5e1f2a9c0b7d4e6f" not in json.dumps(log_lines())
+    # gunicorn's access log goes through the same rule.
+    assert (
+        without_reset_tokens('"GET /admin/reset/MQ/abc-123/ HTTP/1.1"')
+        == '"GET /admin/reset/…/ HTTP/1.1"'
+    )
