@@ -14,6 +14,15 @@ from tests.browser.editing import choose_in_autocomplete, open_chooser
 from tests.helpers import figure, image_bytes
 
 
+@pytest.fixture(autouse=True)
+def _body_editor_at_hand(page):
+    """The body's editor as `window.bodyEditor`, from the event that announces it."""
+    page.add_init_script(
+        "document.addEventListener('prose-editor:ready',"
+        " (event) => { window.bodyEditor = event.detail.editor; });"
+    )
+
+
 def caret_to_end_of(page, paragraph) -> None:
     """Put the caret at the end of `paragraph` and wait until the page sees it there
     (the editor syncs its selection from the page's on the next selectionchange). The
@@ -30,7 +39,15 @@ def caret_to_end_of(page, paragraph) -> None:
         " && s.anchorOffset === text.length; }",
         arg=paragraph.inner_text(),
     )
-    page.evaluate("() => new Promise(requestAnimationFrame)")
+    # And until the editor's own selection has followed: on a busy machine keys
+    # pressed before that act where the caret was (a paste landing at the old place).
+    page.wait_for_function(
+        """text => {
+            const { $head } = window.bodyEditor.state.selection;
+            return $head.parent.textContent === text && $head.parentOffset === text.length;
+        }""",
+        arg=paragraph.inner_text(),
+    )
 
 
 def caret_before(page, element, text: str) -> None:
