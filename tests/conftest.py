@@ -57,6 +57,13 @@ def _force_login_is_a_whole_sign_in(monkeypatch):
     monkeypatch.setattr(Client, "force_login", whole_sign_in)
 
 
+def code_of(device) -> str:
+    """The code an authenticator app `device` shows now."""
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
 def signed_in_app(user):
     """A confirmed authenticator app of `user`'s."""
     from django_otp.plugins.otp_totp.models import TOTPDevice

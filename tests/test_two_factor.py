@@ -13,11 +13,11 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.asserts import assertContains, assertRedirects
 
 from articles.models import Article
+from tests.conftest import code_of
 from tests.helpers import admin_url
 
 pytest_plugins = ["tests.roles"]
@@ -39,10 +39,6 @@ def sign_in(client, username, next_page=ADMIN):
     return client.post(
         LOGIN, {"username": username, "password": "password", "next": next_page}
     )
-
-
-def code_of(device) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 def app_of(user, confirmed=True) -> TOTPDevice:

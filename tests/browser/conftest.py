@@ -14,11 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from playwright.sync_api import expect, sync_playwright
 
 from articles import two_factor
-from tests.conftest import signed_in_app
+from tests.conftest import code_of, signed_in_app
 
 # Debian's package: `playwright install` cannot download a browser here.
 CHROMIUM = Path("/usr/bin/chromium")
@@ -196,7 +195,7 @@ def log_in(page, user) -> None:
     page.get_by_role("button", name="Log in").click()
     if second_step:
         page.get_by_label("Code from your authenticator app, or a recovery code").fill(
-            f"{totp(device.bin_key, step=device.step, t0=device.t0):06d}"
+            code_of(device)
         )
         page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(re.compile(re.escape(reverse("admin:index")) + "$"))

@@ -5,10 +5,9 @@ through either is seen on both at once, page cache on."""
 import re
 
 import pytest
-from django_otp.oath import totp
 
 from articles.models import Article
-from tests.conftest import signed_in_app
+from tests.conftest import code_of, signed_in_app
 from tests.deployment.http import Visitor
 
 pytestmark = [
@@ -70,7 +69,7 @@ def test_an_editor_signed_in_on_one_server_works_on_the_other(
     second_step = editor.post(
         f"{first.url}/admin/two-factor/",
         {
-            "code": f"{totp(app.bin_key, step=app.step, t0=app.t0):06d}",
+            "code": code_of(app),
             "csrfmiddlewaretoken": editor.cookie("csrftoken"),
             "next": "/admin/",
         },
