@@ -8,7 +8,7 @@ when it is set. Everything listed starts from `Article.objects.published()`.
 """
 
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import wraps
 
 from django.conf import settings
@@ -148,11 +148,33 @@ class ListPageSitemap(Sitemap):
         return []
 
 
+@dataclass(frozen=True)
+class HomePage:
+    """The front page as a sitemap item, changed when any published story last was."""
+
+    lastmod: datetime | None
+
+    def get_absolute_url(self):
+        return reverse("articles:home")
+
+
 class SectionSitemap(ListPageSitemap):
+    """The front page, then every section's page, stories or not (the navigation links
+    to each). With the front page in it, a new site's index lists at least one sitemap,
+    as the schema wants."""
+
     model = Section
     story_field = "section"
-    # Every section has a page, stories or not (the navigation links to it).
     only_with_stories = False
+
+    def items(self):
+        return [HomePage(lastmod=self.get_latest_lastmod()), *super().items()]
+
+    def get_latest_lastmod(self):
+        # The front page shows the newest story of every section.
+        return Article.objects.published().aggregate(
+            newest=Max(Greatest("published_at", "updated_at"))
+        )["newest"]
 
 
 class TagSitemap(ListPageSitemap):
@@ -233,6 +255,9 @@ def section(request, section):
         page = sitemap.paginator.page(request.GET.get("p", 1))
     except InvalidPage as error:
         raise Http404("No such sitemap page.") from error
+    if not page.object_list:
+        # The schema allows no empty sitemap, and the index does not list this one.
+        raise Http404("Nothing to list in this sitemap yet.")
     urls = [
         {
             "location": links.absolute_url(request, sitemap.location(item)),
@@ -272,6 +297,9 @@ def news(request):
         "sitemaps/news.xml",
         {
             "urls": urls,
+            # With no story in the window, the front page alone keeps the sitemap
+            # valid (the schema allows no empty one) and names no old story.
+            "home": links.absolute_url(request, reverse("articles:home")),
             "publication": xml_text(settings.NEWSROOM_SITE_NAME),
             "language": news_language(settings.LANGUAGE_CODE),
         },

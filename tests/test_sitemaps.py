@@ -126,6 +126,37 @@ def test_the_index_leaves_out_sitemaps_with_nothing_to_list(
     schemas["urlset"].assertValid(xml(client.get("/sitemap-sections.xml")))
 
 
+def test_a_new_site_lists_its_front_page_and_no_empty_sitemap(client, db, schemas):
+    index = xml(client.get("/sitemap.xml"))
+
+    schemas["index"].assertValid(index)
+    assert index.xpath("//sm:loc/text()", namespaces=NS) == [
+        "http://testserver/sitemap-sections.xml"
+    ]
+    sections = xml(client.get("/sitemap-sections.xml"))
+    schemas["urlset"].assertValid(sections)
+    assert locs(client, "/sitemap-sections.xml") == ["http://testserver/"]
+    for path in ("/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-authors.xml"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_the_front_page_comes_first_changed_with_the_newest_story(
+    client, make_article, make_section
+):
+    make_section(name="Weather", slug="weather")
+    with time_machine.travel(datetime(2026, 5, 1, 9, 0, tzinfo=LONDON), tick=False):
+        make_article(headline="Older")
+    with time_machine.travel(datetime(2026, 5, 3, 9, 0, tzinfo=LONDON), tick=False):
+        make_article(headline="Newer")
+
+    root = xml(client.get("/sitemap-sections.xml"))
+
+    front = root.xpath("sm:url[1]", namespaces=NS)[0]
+    assert text_of(front, "sm:loc") == ["http://testserver/"]
+    assert text_of(front, "sm:lastmod") == ["2026-05-03T09:00:00+01:00"]
+    assert "http://testserver/weather/" in locs(client, "/sitemap-sections.xml")
+
+
 def test_article_sitemap_lists_the_pictures_as_renditions_and_passes_the_schema(
     client, story, schemas
 ):
@@ -166,8 +197,8 @@ def test_list_sitemaps_pass_the_schema_and_their_pages_open(
     root = xml(client.get(path))
 
     schemas["urlset"].assertValid(root)
-    (loc,) = root.xpath("//sm:loc/text()", namespaces=NS)
-    assert client.get(urlsplit(loc).path).status_code == 200
+    for loc in root.xpath("//sm:loc/text()", namespaces=NS):
+        assert client.get(urlsplit(loc).path).status_code == 200
 
 
 def test_news_sitemap_passes_the_schema(client, story, schemas):
@@ -230,12 +261,13 @@ def test_an_unpublished_story_leaves_every_sitemap(client, story, make_user):
 
     services.unpublish(article=story, user=make_user("editor"))
 
-    assert locs(client, "/sitemap-articles.xml") == []
-    assert locs(client, "/sitemap-news.xml") == []
-    assert locs(client, "/sitemap-tags.xml") == []
-    assert locs(client, "/sitemap-authors.xml") == []
+    for path in ("/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-authors.xml"):
+        assert client.get(path).status_code == 404, path
+    assert locs(client, "/sitemap-news.xml") == ["http://testserver/"]
     # The section keeps its page, with nothing newer to say about it.
-    (section,) = xml(client.get("/sitemap-sections.xml")).xpath("sm:url", namespaces=NS)
+    (home, section) = xml(client.get("/sitemap-sections.xml")).xpath(
+        "sm:url", namespaces=NS
+    )
     assert text_of(section, "sm:loc") == [absolute(story.section)]
     assert text_of(section, "sm:lastmod") == []
 
@@ -285,9 +317,12 @@ def test_every_section_is_listed_and_only_tags_and_authors_with_a_published_stor
         authors=[make_author("Embargoed Writer")],
     )
 
-    assert locs(client, "/sitemap-sections.xml") == [absolute(empty)]
-    assert locs(client, "/sitemap-tags.xml") == []
-    assert locs(client, "/sitemap-authors.xml") == []
+    assert locs(client, "/sitemap-sections.xml") == [
+        "http://testserver/",
+        absolute(empty),
+    ]
+    assert client.get("/sitemap-tags.xml").status_code == 404
+    assert client.get("/sitemap-authors.xml").status_code == 404
 
 
 # The news sitemap
@@ -311,6 +346,20 @@ def test_news_sitemap_lists_stories_of_the_last_two_days(
 
         assert (absolute(article) in locs(client, "/sitemap-news.xml")) is listed
         assert absolute(article) in locs(client, "/sitemap-articles.xml")
+
+
+def test_a_quiet_news_sitemap_lists_the_front_page_alone_and_stays_valid(
+    client, make_article, schemas
+):
+    now = datetime(2026, 5, 10, 12, 0, tzinfo=LONDON)
+    with time_machine.travel(now, tick=False):
+        make_article(headline="Last week", published_at=now - timedelta(days=7))
+
+        root = xml(client.get("/sitemap-news.xml"))
+
+    schemas["urlset"].assertValid(root)
+    assert root.xpath("//sm:loc/text()", namespaces=NS) == ["http://testserver/"]
+    assert not root.xpath("//news:news", namespaces=NS)
 
 
 def test_news_sitemap_lists_at_most_its_limit_newest_first(
@@ -506,10 +555,11 @@ def newsroom(make_article, make_image, make_author):
     return add
 
 
-# index: pages and newest change of each sitemap; articles: count, page, bylines, tags,
-# body pictures, every picture's renditions; lists: count, page; news: page
+# index: pages and newest change of each sitemap (the front page's with the sections');
+# articles: count, page, bylines, tags, body pictures, every picture's renditions;
+# lists: count, page (sections: the front page's change and the list); news: page
 QUERY_BUDGET = {
-    "/sitemap.xml": 8,
+    "/sitemap.xml": 9,
     "/sitemap-articles.xml": 6,
     "/sitemap-sections.xml": 2,
     "/sitemap-tags.xml": 2,
