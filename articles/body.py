@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import credits, renditions
+from articles.printable import printable
 
 # The editor's extensions: exactly what the allowlist below keeps, and nothing more.
 EDITOR_EXTENSIONS = {
@@ -68,10 +69,11 @@ _cleaner = nh3.Cleaner(
 def sanitize(html: str) -> str:
     """The body with everything outside the allowlist removed (scripts, handlers, styles,
     `javascript:` links), and every figure stored in one form: which picture, and this
-    use's caption. Pictures outside a figure are dropped: they would have no credit."""
+    use's caption. Pictures outside a figure are dropped: they would have no credit.
+    Control characters go too, as from every text field (`articles.printable`)."""
     return "".join(
         part if isinstance(part, str) else _figure_html(part)
-        for part in parse(_cleaner.clean(html or ""))
+        for part in parse(_cleaner.clean(printable(html or "")))
     )
 
 

@@ -26,8 +26,8 @@ from articles.addresses import cached_reverse
 from articles.cache import tags as cache_tags
 from articles.models import Article, Author, Section, Tag
 from articles.pictures import FALLBACK_WIDTH
+from articles.printable import PrintableFeed
 from articles.views import corrections_and_updated_at
-from articles.xml_text import XMLTextFeed
 
 FEED_LENGTH = 20  # newest stories per feed
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
@@ -137,7 +137,7 @@ def _add_media_content(handler, media: dict | None) -> None:
     handler.endElement("media:content")
 
 
-class RssFeed(XMLTextFeed, feedgenerator.Rss201rev2Feed):
+class RssFeed(PrintableFeed, feedgenerator.Rss201rev2Feed):
     def rss_attributes(self):
         return super().rss_attributes() | {
             "xmlns:dc": "http://purl.org/dc/elements/1.1/",
@@ -166,7 +166,7 @@ class RssFeed(XMLTextFeed, feedgenerator.Rss201rev2Feed):
         _add_media_content(handler, item["media"])
 
 
-class AtomFeed(XMLTextFeed, feedgenerator.Atom1Feed):
+class AtomFeed(PrintableFeed, feedgenerator.Atom1Feed):
     def root_attributes(self):
         return super().root_attributes() | {"xmlns:media": MEDIA_RSS}
 

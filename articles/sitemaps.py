@@ -25,7 +25,7 @@ from django.utils import timezone
 from articles import body, links, renditions
 from articles.cache import tags as cache_tags
 from articles.models import Article, Author, Section, Tag
-from articles.xml_text import xml_text
+from articles.printable import printable
 
 NEWS_WINDOW = timedelta(days=2)  # Google News takes stories of the last two days
 NEWS_LIMIT = 1000  # and at most this many in one news sitemap
@@ -106,7 +106,7 @@ def _picture(figure: body.Figure) -> Picture | None:
         return None
     return Picture(
         url=max(jpegs, key=lambda r: r.width).url,
-        caption=xml_text(
+        caption=printable(
             " — ".join(filter(None, [figure.caption, figure.credit_line]))
         ),
         licence_url=figure.image.licence_url,
@@ -288,7 +288,7 @@ def news(request):
         {
             "location": links.absolute_url(request, article.get_absolute_url()),
             "published_at": article.published_at,
-            "title": xml_text(article.headline),
+            "title": printable(article.headline),
         }
         for article in stories
     ]
@@ -300,7 +300,7 @@ def news(request):
             # With no story in the window, the front page alone keeps the sitemap
             # valid (the schema allows no empty one) and names no old story.
             "home": links.absolute_url(request, reverse("articles:home")),
-            "publication": xml_text(settings.NEWSROOM_SITE_NAME),
+            "publication": printable(settings.NEWSROOM_SITE_NAME),
             "language": news_language(settings.LANGUAGE_CODE),
         },
         content_type="application/xml",

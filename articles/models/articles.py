@@ -16,7 +16,7 @@ from articles import body, locking, redirects
 from articles.addresses import cached_reverse
 from articles.cache import invalidation as page_invalidation, tags as cache_tags
 from articles.models.corrections import Correction
-from articles.models.fields import BodyField
+from articles.models.fields import BodyField, PlainCharField, PlainTextField
 from articles.models.images import Image
 from articles.models.sections import Section
 from articles.models.tags import Tag
@@ -270,25 +270,25 @@ class Article(models.Model):
         OBITUARY = "obituary", "Obituary"
         SPONSORED = "sponsored", "Sponsored"
 
-    headline = models.CharField(max_length=250)
+    headline = PlainCharField(max_length=250)
     slug = models.SlugField(
         max_length=SLUG_LENGTH,
         unique=True,
         help_text="The last part of the story's address. Letters, numbers and hyphens only; "
         "it should not change once the story is published.",
     )
-    label = models.CharField(
+    label = PlainCharField(
         max_length=20,
         choices=Label,
         blank=True,
         help_text="Shown above the headline, on the story and its cards.",
     )
-    dateline = models.CharField(
+    dateline = PlainCharField(
         max_length=100,
         blank=True,
         help_text="Where the story was reported from, e.g. “KYIV”. Shown before the story.",
     )
-    standfirst = models.TextField(
+    standfirst = PlainTextField(
         blank=True,
         help_text="One or two sentences under the headline that say what the story is about.",
     )
@@ -314,7 +314,7 @@ class Article(models.Model):
         related_name="featured_in",
         help_text="Shown at the top of the story and on lists, feeds and social cards.",
     )
-    featured_caption = models.TextField(
+    featured_caption = PlainTextField(
         blank=True,
         help_text="This story's caption for the featured image; leave empty to use the image's own.",
     )
@@ -336,13 +336,13 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    seo_title = models.CharField(
+    seo_title = PlainCharField(
         "SEO title",
         max_length=200,
         blank=True,
         help_text="Title for search engines, if not the headline.",
     )
-    seo_description = models.CharField(
+    seo_description = PlainCharField(
         "SEO description",
         max_length=300,
         blank=True,

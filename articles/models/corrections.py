@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from articles.models.fields import PlainTextField
+
 
 class Correction(models.Model):
     """A correction or update, shown at the foot of the story, newest first."""
@@ -15,7 +17,7 @@ class Correction(models.Model):
         "articles.Article", on_delete=models.CASCADE, related_name="corrections"
     )
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.CORRECTION)
-    text = models.TextField()
+    text = PlainTextField()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

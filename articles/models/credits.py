@@ -1,15 +1,17 @@
 from django.db import models
 
+from articles.models.fields import PlainCharField
+
 
 class Agency(models.Model):
     """A picture agency or wire service, e.g. “AP Images”."""
 
-    name = models.CharField(
+    name = PlainCharField(
         max_length=200, unique=True, help_text="As it appears in credit lines."
     )
     slug = models.SlugField(max_length=200, unique=True)
     url = models.URLField(blank=True)
-    default_copyright_notice = models.CharField(
+    default_copyright_notice = PlainCharField(
         max_length=300,
         blank=True,
         help_text="Used for this agency's images that have no notice of their own.",
@@ -28,7 +30,7 @@ class Agency(models.Model):
 
 
 class Photographer(models.Model):
-    name = models.CharField(max_length=200, help_text="As it appears in credit lines.")
+    name = PlainCharField(max_length=200, help_text="As it appears in credit lines.")
     slug = models.SlugField(max_length=200, unique=True)
     agency = models.ForeignKey(
         Agency,

@@ -3,7 +3,7 @@ from pathlib import PurePath
 from uuid import uuid4
 
 from django import forms
-from django.db.models import Case, ImageField, Value, When
+from django.db.models import Case, CharField, ImageField, TextField, Value, When
 from django.db.models.fields.files import ImageFieldFile
 from django.db.models.functions import Cast
 from django_prose_editor.fields import ProseEditorField
@@ -15,6 +15,35 @@ from articles.image_validation import (
     open_picture,
     picture_extension,
 )
+from articles.printable import printable
+
+
+class _Printable:
+    """A text field that drops control characters and noncharacters (see
+    `articles.printable`): from forms, so the form shows what is kept, and from every
+    value written (save, update, bulk writes), which all pass `get_prep_value()`.
+    The column is the plain Django field's, so migrations name that."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return printable(value) if isinstance(value, str) else value
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        return printable(value) if isinstance(value, str) else value
+
+    def deconstruct(self):
+        name, _, args, kwargs = super().deconstruct()
+        plain = CharField if isinstance(self, CharField) else TextField
+        return name, f"django.db.models.{plain.__name__}", args, kwargs
+
+
+class PlainCharField(_Printable, CharField):
+    """A line of text people type: a headline, a name, a caption's credit."""
+
+
+class PlainTextField(_Printable, TextField):
+    """Paragraphs of text people type (line breaks kept): a standfirst, a bio."""
 
 
 class BodyField(ProseEditorField):

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from articles import credits
 from articles.image_validation import validate_image_upload
-from articles.models.fields import PictureField
+from articles.models.fields import PictureField, PlainCharField, PlainTextField
 from articles.storage import get_originals_storage
 from articles.tasks import make_renditions, withdraw_at_rights_end
 
@@ -83,7 +83,7 @@ class Image(models.Model):
         help_text="JPEG, PNG, WebP, AVIF, GIF or HEIC. Kept private: readers see copies "
         "made for the web, without the file's location and camera data.",
     )
-    original_filename = models.CharField(
+    original_filename = PlainCharField(
         max_length=255,
         blank=True,
         editable=False,
@@ -95,12 +95,12 @@ class Image(models.Model):
     file_hash = models.CharField(
         max_length=64, editable=False, blank=True, db_index=True
     )
-    alt_text = models.CharField(
+    alt_text = PlainCharField(
         max_length=500,
         help_text="Describe what the picture shows for readers who cannot see it (screen readers, "
         "slow connections). Required: say what matters in the picture, not “image of”.",
     )
-    caption = models.TextField(
+    caption = PlainTextField(
         blank=True,
         help_text="The default caption. A story can write its own caption for its use of the picture.",
     )
@@ -125,13 +125,13 @@ class Image(models.Model):
         default=CreditType.PHOTO,
         help_text="Decides the first word of the credit line: “Image by …”, “Illustration by …”.",
     )
-    credit_text = models.CharField(
+    credit_text = PlainCharField(
         max_length=300,
         blank=True,
         help_text="Overrides the credit worked out from photographer and agency, word for word. "
         "Use only when the supplier asks for a particular wording.",
     )
-    copyright_notice = models.CharField(max_length=300, blank=True)
+    copyright_notice = PlainCharField(max_length=300, blank=True)
     licence = models.CharField(max_length=20, choices=Licence, default=Licence.UNKNOWN)
     licence_url = models.URLField(
         "licence URL",
@@ -143,7 +143,7 @@ class Image(models.Model):
         blank=True,
         help_text="Where readers can license this picture. Leave empty to use the agency's.",
     )
-    usage_terms = models.TextField(
+    usage_terms = PlainTextField(
         blank=True, help_text="Restrictions from the supplier, e.g. “No archiving”."
     )
     rights_expire_on = models.DateField(

@@ -3,15 +3,16 @@ from django.db import models
 from slugify import slugify
 
 from articles.addresses import cached_reverse
+from articles.models.fields import PlainCharField, PlainTextField
 from articles.slugs import free_slug
 
 
 class Author(models.Model):
     """A byline. Not a login: wire services and freelancers write for us without one."""
 
-    name = models.CharField(max_length=200)
+    name = PlainCharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
-    bio = models.TextField(
+    bio = PlainTextField(
         blank=True, help_text="A sentence or two shown on the author page."
     )
     user = models.OneToOneField(

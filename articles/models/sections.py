@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from articles.addresses import cached_reverse
+from articles.models.fields import PlainCharField, PlainTextField
 
 # First path segments the site itself answers; a section with one of these slugs
 # would be unreachable or would hide a site page.
@@ -42,14 +43,14 @@ def validate_section_slug(slug: str) -> None:
 
 
 class Section(models.Model):
-    name = models.CharField(max_length=100, unique=True)
+    name = PlainCharField(max_length=100, unique=True)
     slug = models.SlugField(
         max_length=100,
         unique=True,
         validators=[validate_section_slug],
         help_text="The first part of every article address in this section, e.g. “politics” in /politics/2026/11/25/…",
     )
-    description = models.TextField(
+    description = PlainTextField(
         blank=True, help_text="Shown at the top of the section page."
     )
     position = models.PositiveSmallIntegerField(

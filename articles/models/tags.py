@@ -1,10 +1,12 @@
 import hashlib
 
 from django.db import models
+from django.utils.translation import pgettext_lazy
 from slugify import slugify
 from taggit.models import TagBase
 
 from articles.addresses import cached_reverse
+from articles.models.fields import PlainCharField
 from articles.slugs import free_slug
 
 SLUG_LENGTH = 100
@@ -22,6 +24,10 @@ def tag_slug(name: str) -> str:
 class Tag(TagBase):
     """A topic that stories share; each has a page at /tags/<slug>/."""
 
+    # taggit's name, as a field that drops control characters.
+    name = PlainCharField(
+        verbose_name=pgettext_lazy("A tag name", "name"), unique=True, max_length=100
+    )
     slug = models.SlugField(
         max_length=SLUG_LENGTH,
         unique=True,

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from articles.models.fields import PlainTextField
+
 
 class WorkflowEvent(models.Model):
     """One step of a story's way: submitted, sent back, published, scheduled,
@@ -27,7 +29,7 @@ class WorkflowEvent(models.Model):
     )
     at = models.DateTimeField(auto_now_add=True)
     scheduled_for = models.DateTimeField(null=True, blank=True)
-    note = models.TextField(blank=True, help_text="Why it was sent back, for one.")
+    note = PlainTextField(blank=True, help_text="Why it was sent back, for one.")
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -46,7 +48,7 @@ class InternalNote(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    text = models.TextField()
+    text = PlainTextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
