@@ -32,12 +32,14 @@ run: $(INSTALLED)
 
 # The site as production runs it (README, "Serving in production"): DEBUG off, static
 # files collected under hashed names with compressed copies and served by WhiteNoise,
-# gunicorn workers (newsroom/gunicorn.conf.py). On plain HTTP on this machine, so
-# cookies are not kept to HTTPS and the app serves media/ itself.
+# gunicorn workers (newsroom/gunicorn.conf.py). On plain HTTP on this machine, so the
+# app serves media/ itself, and cookies are kept to HTTPS only on a loopback address,
+# which browsers count as secure (elsewhere they would not be sent back at all).
+SERVE_SECURE_COOKIES ?= $(if $(filter 127.0.0.1:% localhost:%,$(ADDRESS)),true,false)
 serve: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	DJANGO_DEBUG=false DJANGO_SECURE_COOKIES=false NEWSROOM_SERVE_MEDIA=true \
+	DJANGO_DEBUG=false DJANGO_SECURE_COOKIES=$(SERVE_SECURE_COOKIES) NEWSROOM_SERVE_MEDIA=true \
 		NEWSROOM_BIND=$(ADDRESS) $(BIN)/gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi
 
 test: $(INSTALLED) browser validator varnish
@@ -102,7 +104,8 @@ bench-search: $(INSTALLED)
 	@set -e; dir=$$(mktemp -d); db=newsroom_bench_search_$$$$; \
 	trap 'dropdb --if-exists --maintenance-db="$(BENCH_POSTGRES)/postgres" $$db; rm -rf "$$dir"' EXIT; \
 	export NEWSROOM_MEDIA_ROOT="$$dir/media" NEWSROOM_ORIGINALS_ROOT="$$dir/originals"; \
-	export DJANGO_CONN_MAX_AGE=60; \
+	export DJANGO_CONN_MAX_AGE=60 DJANGO_LOG_LEVEL=WARNING; \
+	$(BIN)/python manage.py collectstatic --noinput -v0; \
 	echo "== SQLite"; \
 	export DATABASE_URL="sqlite:///$$dir/bench.sqlite3"; \
 	$(BIN)/python manage.py migrate --noinput -v0; \
@@ -112,6 +115,19 @@ bench-search: $(INSTALLED)
 	export DATABASE_URL="$(BENCH_POSTGRES)/$$db"; \
 	$(BIN)/python manage.py migrate --noinput -v0; \
 	$(BIN)/python manage.py benchmark_search
+
+# The Mozilla HTTP Observatory's score of a running site's headers (README, "Security"),
+# with and without its two TLS tests: `make serve` in another terminal, then this.
+OBSERVATORY_URLS ?= http://$(ADDRESS)/ http://$(ADDRESS)/$(or $(DJANGO_ADMIN_URL),admin/)login/
+OBSERVATORY := $(VENV)/observatory
+.PHONY: observatory
+observatory:
+	@test -d $(OBSERVATORY)/node_modules/@mdn/mdn-http-observatory || { \
+		npm install --silent --prefix $(OBSERVATORY) --ignore-scripts --no-audit --no-fund \
+			@mdn/mdn-http-observatory@1.4.8 && \
+		echo '{}' > $(OBSERVATORY)/node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json; }
+	@cp bench/observatory.mjs $(OBSERVATORY)/
+	@for url in $(OBSERVATORY_URLS); do node $(OBSERVATORY)/observatory.mjs $$url || exit 1; done
 
 # The site at scale (README, "Benchmarks"): seeds 10,000 stories, 20,000 images and 500
 # tags into a throw-away SQLite file (bench-postgres: a throw-away database on

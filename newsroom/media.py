@@ -13,4 +13,5 @@ def serve(request, path):
         raise Http404
     response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = f"public, max-age={settings.NEWSROOM_MEDIA_MAX_AGE}"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"  # feed readers show them
     return response

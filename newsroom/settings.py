@@ -49,6 +49,8 @@ MIDDLEWARE = [
     # they gave it when it was made (articles.cache.pages).
     "articles.cache.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Cross-Origin-Resource-Policy: no other site may load a page as a resource.
+    "newsroom.resource_policy.SameOriginResources",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Static files answer here, before sessions and the rest: hashed names, compressed,
     # cached for ever (see STORAGES["staticfiles"]).
@@ -323,12 +325,17 @@ NEWSROOM_MAX_UPLOAD_SIZE = env.int("NEWSROOM_MAX_UPLOAD_SIZE", default=40 * 1024
 # raise it for 60-100 megapixel bodies or stitched panoramas.
 NEWSROOM_MAX_UPLOAD_PIXELS = env.int("NEWSROOM_MAX_UPLOAD_PIXELS", default=50_000_000)
 
-# Public pages carry no inline script or style, so the policy can stay strict.
+# Public pages carry no inline script or style, so the policy can stay strict: nothing
+# is allowed but what is named. Admin pages' scripts carry a nonce; public pages are
+# cached and shared, so theirs are files and no nonce is sent there.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
+    "default-src": [CSP.NONE],
     "img-src": [CSP.SELF, "data:", *_picture_origins],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],  # the admin's autosave, pickers and passkeys
+    "manifest-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],

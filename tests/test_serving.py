@@ -90,6 +90,8 @@ def test_app_serves_renditions_when_configured_for_a_day(
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
     assert response["Cache-Control"] == "public, max-age=86400"
+    # Unlike pages, other sites (feed readers) may show them.
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
     assert b"".join(response.streaming_content) == content
 
 
