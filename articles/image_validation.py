@@ -120,6 +120,12 @@ def displayed_size(file) -> tuple[int | None, int | None]:
 def open_picture(file):
     """The picture in `file` with only its header read, refused unless it is of a format
     we accept and within the pixel limit. The file is rewound afterwards."""
+    if not file.size:
+        raise ValidationError(
+            "This file is empty (0 bytes): choose the picture again, or export it "
+            "again if it was saved empty.",
+            code="empty",
+        )
     file.seek(0)
     try:
         with warnings.catch_warnings():

@@ -1,6 +1,7 @@
 """Pictures on reader pages: renditions in one `<picture>` markup, never the original;
 originals only for staff; pictures whose rights expired gone at that second."""
 
+import email.message
 import io
 import re
 from datetime import date, datetime
@@ -114,6 +115,36 @@ def test_staff_who_may_view_images_open_the_original(client, story, django_user_
     assert response["Content-Type"] == "image/jpeg"
     assert "private" in response["Cache-Control"]
     assert "sandbox" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("uploaded_as", "named"),
+    [
+        ('say "cheese".jpg', 'say "cheese".jpg'),
+        ("x.jpg; filename=evil.html", "x.jpg; filename=evil.html"),
+        ("<img src=x onerror=alert(1)>.jpg", "<img src=x onerror=alert(1)>.jpg"),
+        ("北京 ünïcødé.jpg", "北京 ünïcødé.jpg"),
+        # A crafted request, or a row written by code: a header cannot hold a break.
+        ("line\r\nSet-Cookie: stolen=1.jpg", "line Set-Cookie: stolen=1.jpg"),
+        ("bell\x07\x00.jpg", "bell.jpg"),
+    ],
+)
+def test_any_original_file_name_comes_back_as_that_name_and_nothing_more(
+    admin_client, story, uploaded_as, named
+):
+    image = story.featured_image
+    type(image).objects.filter(pk=image.pk).update(original_filename=uploaded_as)
+
+    response = admin_client.get(
+        reverse("admin:articles_image_original", args=[image.pk])
+    )
+
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response
+    header = email.message.Message()
+    header["Content-Disposition"] = response["Content-Disposition"]
+    assert header.get_content_disposition() == "inline"
+    assert header.get_filename() == named
 
 
 def test_readers_cannot_open_the_original_view(client, story):

@@ -631,6 +631,7 @@ REFUSED = {
         "This is not a picture we can read, or it is damaged",
     ),
     "tiff": (picture_bytes("TIFF"), "TIFF pictures are not accepted."),
+    "empty": (b"", "This file is empty (0 bytes): choose the picture again"),
     "bomb": (
         png_header_only(100_000, 100_000),
         "This picture has too many pixels to process safely; pictures can be at most "

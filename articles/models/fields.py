@@ -1,4 +1,5 @@
 import hashlib
+import re
 from pathlib import PurePath
 from uuid import uuid4
 
@@ -17,6 +18,8 @@ from articles.image_validation import (
 )
 from articles.printable import printable
 
+_LINE_BREAKS = re.compile(r"\r\n|[\t\n\r\u2028\u2029]")
+
 
 class _Printable:
     """A text field that drops control characters and noncharacters (see
@@ -24,13 +27,16 @@ class _Printable:
     value written (save, update, bulk writes), which all pass `get_prep_value()`.
     The column is the plain Django field's, so migrations name that."""
 
+    def cleaned(self, value: str) -> str:
+        return printable(value)
+
     def to_python(self, value):
         value = super().to_python(value)
-        return printable(value) if isinstance(value, str) else value
+        return self.cleaned(value) if isinstance(value, str) else value
 
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
-        return printable(value) if isinstance(value, str) else value
+        return self.cleaned(value) if isinstance(value, str) else value
 
     def deconstruct(self):
         name, _, args, kwargs = super().deconstruct()
@@ -39,7 +45,11 @@ class _Printable:
 
 
 class PlainCharField(_Printable, CharField):
-    """A line of text people type: a headline, a name, a caption's credit."""
+    """A line of text people type: a headline, a name, a file's name. Tabs and line
+    breaks become spaces: a line shown in a heading or sent in a header has none."""
+
+    def cleaned(self, value: str) -> str:
+        return _LINE_BREAKS.sub(" ", printable(value))
 
 
 class PlainTextField(_Printable, TextField):
