@@ -1,7 +1,9 @@
 """The audit log (`AuditEvent`), written where things happen: Django's sign-in signals
-and django-axes' lockouts; the workflow's publish steps (`articles.services` calls
-`record`); and every change to what staff may do (groups, permissions, the staff,
-superuser and active flags), whatever path makes it: the admin, a shell, a command."""
+and django-axes' lockouts; the second step of signing in (`articles.admin.two_factor`
+and passkeys' `articles.two_factor.PasskeyHelper` call `record`); the workflow's publish
+steps (`articles.services`); and every change to what staff may do (groups,
+permissions, the staff, superuser and active flags) and to their two-factor devices,
+whatever path makes it: the admin, a shell, a command."""
 
 from axes.helpers import get_client_ip_address
 from axes.signals import user_locked_out
@@ -12,8 +14,11 @@ from django.contrib.auth.signals import (
     user_logged_out,
     user_login_failed,
 )
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 from simple_history.models import HistoricalRecords
 
 from articles.models import AuditEvent
@@ -186,3 +191,53 @@ def _flags_changed(sender, instance, created, raw=False, **kwargs):
         ),
         request=request,
     )
+
+
+# Two-factor devices
+
+DEVICE_KINDS = {
+    TOTPDevice: "authenticator app",
+    WebAuthnCredential: "passkey",
+    StaticDevice: "recovery codes",
+}
+
+
+def device_kind(device) -> str:
+    return DEVICE_KINDS.get(type(device), "device")
+
+
+def two_factor_changed(user, detail: str) -> None:
+    actor, request = _acting_user()
+    record(
+        AuditEvent.Kind.TWO_FACTOR,
+        actor=actor,
+        subject=f"user {user.get_username()}",
+        detail=detail,
+        request=request,
+    )
+
+
+@receiver(pre_save, sender=TOTPDevice)
+@receiver(pre_save, sender=WebAuthnCredential)
+def _note_confirmation(sender, instance, raw=False, **kwargs):
+    instance._audit_was_confirmed = (
+        not raw
+        and instance.pk is not None
+        and sender.objects.filter(pk=instance.pk, confirmed=True).exists()
+    )
+
+
+@receiver(post_save, sender=TOTPDevice)
+@receiver(post_save, sender=WebAuthnCredential)
+def _device_added(sender, instance, raw=False, **kwargs):
+    # An app counts once its first code is typed: until then it is only a QR code.
+    if not raw and instance.confirmed and not instance._audit_was_confirmed:
+        two_factor_changed(instance.user, f"{device_kind(instance)} added")
+
+
+@receiver(post_delete, sender=TOTPDevice)
+@receiver(post_delete, sender=WebAuthnCredential)
+@receiver(post_delete, sender=StaticDevice)
+def _device_removed(sender, instance, **kwargs):
+    if instance.confirmed:
+        two_factor_changed(instance.user, f"{device_kind(instance)} removed")

@@ -19,6 +19,9 @@ from django.utils.http import urlencode
 from django_otp import devices_for_user
 from django_otp_webauthn.helpers import WebAuthnHelper
 
+from articles import audit
+from articles.models import AuditEvent
+
 # Pages a signed-in user reaches before the second step: the step itself, setting it
 # up, signing out, and what the passkey scripts call.
 OPEN_VIEWS = {
@@ -101,3 +104,24 @@ def _note_enrolment(sender, request, user, **kwargs):
 class PasskeyHelper(WebAuthnHelper):
     def get_allowed_origins(self) -> list[str]:
         return [site_origin(self.request)]
+
+    def authenticate_complete(self, user, state, data):
+        """A passkey's answer checked, in the audit log either way."""
+        try:
+            device = super().authenticate_complete(user, state, data)
+        except Exception:
+            if user is not None and user.is_authenticated:
+                audit.record(
+                    AuditEvent.Kind.SECOND_STEP_FAILED,
+                    actor=user,
+                    detail="a passkey that did not match",
+                    request=self.request,
+                )
+            raise
+        audit.record(
+            AuditEvent.Kind.SECOND_STEP,
+            actor=device.user,
+            detail="passkey",
+            request=self.request,
+        )
+        return device

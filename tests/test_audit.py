@@ -1,13 +1,23 @@
-"""The audit log: sign-ins, failed sign-ins, lockouts, publishes, unpublishes and
-permission changes, with who and when, for administrators only."""
+"""The audit log: sign-ins (both steps), failed sign-ins, lockouts, publishes,
+unpublishes, permission changes and two-factor devices added or removed, with who and
+when, for administrators only."""
 
+from datetime import timedelta
+
+import time_machine
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.asserts import assertContains
 
 from articles import services
+from articles.admin.two_factor import new_recovery_codes
 from articles.models import Article, AuditEvent
+from tests.conftest import code_of
 from tests.helpers import admin_url
 from tests.workflow_helpers import change_form_data
 
@@ -15,6 +25,10 @@ pytest_plugins = ["tests.roles"]
 
 LOGIN = f"/{settings.ADMIN_URL}login/"
 AUDIT_LOG = f"/{settings.ADMIN_URL}articles/auditevent/"
+ADMIN = f"/{settings.ADMIN_URL}"
+VERIFY = f"{ADMIN}two-factor/"
+SETUP = f"{ADMIN}two-factor/setup/"
+CODES = f"{ADMIN}two-factor/recovery-codes/"
 
 
 def entries(kind) -> list[tuple[str, str, str]]:
@@ -124,3 +138,92 @@ def test_only_administrators_read_the_log_and_nobody_edits_it(client, make_user)
     assert f"{AUDIT_LOG}add/" not in listing.text
     assert delete.status_code == 403
     assert AuditEvent.objects.filter(pk=entry.pk).exists()
+
+
+# Two-factor sign-in
+
+
+def test_each_second_step_is_logged_whether_it_passed_or_not(make_user):
+    editor = make_user("editor", "ed")
+    device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+    browser = Client()
+    browser.post(LOGIN, {"username": "ed", "password": "password"})
+
+    browser.post(VERIFY, {"code": "000000"}, REMOTE_ADDR="203.0.113.7")
+    with time_machine.travel(timezone.now() + timedelta(seconds=2)):
+        browser.post(VERIFY, {"code": code_of(device)}, REMOTE_ADDR="203.0.113.7")
+
+    assert entries(AuditEvent.Kind.SECOND_STEP_FAILED) == [("ed", "", "a wrong code")]
+    assert entries(AuditEvent.Kind.SECOND_STEP) == [("ed", "", "authenticator app")]
+    assert set(
+        AuditEvent.objects.filter(kind__startswith="second_step").values_list(
+            "ip_address", flat=True
+        )
+    ) == {"203.0.113.7"}
+
+
+def test_adding_an_app_and_making_recovery_codes_are_logged(make_user):
+    editor = make_user("editor", "ed")
+    browser = Client()
+    browser.post(LOGIN, {"username": "ed", "password": "password"})
+    browser.get(SETUP)
+    app = TOTPDevice.objects.get(user=editor)
+
+    browser.post(SETUP, {"code": code_of(app)})
+    browser.post(CODES)
+
+    assert entries(AuditEvent.Kind.TWO_FACTOR) == [
+        ("ed", "user ed", "authenticator app added"),
+        ("ed", "user ed", "new recovery codes (any older ones void)"),
+        ("ed", "user ed", "new recovery codes (any older ones void)"),
+    ]
+
+
+def test_a_superuser_resets_someones_two_factor_and_the_log_says_who(client, make_user):
+    editor = make_user("editor", "ed")
+    TOTPDevice.objects.create(user=editor, name="Lost phone", confirmed=True)
+    new_recovery_codes(editor)
+    client.force_login(make_user("superuser", "root"))
+    AuditEvent.objects.all().delete()
+    users = reverse("admin:auth_user_changelist")
+
+    listing = client.get(users)
+    reset = client.post(
+        users,
+        {"action": "reset_two_factor", "_selected_action": [editor.pk]},
+        follow=True,
+    )
+    browser = Client()
+    browser.post(LOGIN, {"username": "ed", "password": "password"})
+
+    assertContains(listing, "authenticator app, recovery codes")
+    assertContains(reset, "Two-factor sign-in reset for ed")
+    assert not TOTPDevice.objects.filter(user=editor, confirmed=True).exists()
+    assert not StaticDevice.objects.filter(user=editor).exists()
+    assert entries(AuditEvent.Kind.TWO_FACTOR) == [
+        ("root", "user ed", "authenticator app removed"),
+        ("root", "user ed", "recovery codes removed"),
+    ]
+    assert browser.get(ADMIN)["Location"].startswith(SETUP)  # sets it up again
+
+
+def test_only_superusers_may_reset_two_factor(client, make_user):
+    editor = make_user("editor", "ed")
+    TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+    manager = make_user("editor", "manager")
+    manager.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_user", "change_user"])
+    )
+    client.force_login(manager)
+    users = reverse("admin:auth_user_changelist")
+
+    listing = client.get(users)
+    refused = client.post(
+        users,
+        {"action": "reset_two_factor", "_selected_action": [editor.pk]},
+    )
+
+    assert listing.status_code == 200
+    assert "reset_two_factor" not in listing.text
+    assert refused.status_code in (200, 302)
+    assert TOTPDevice.objects.filter(user=editor, confirmed=True).exists()

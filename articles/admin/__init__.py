@@ -10,6 +10,7 @@ from articles.admin import (
     sections,
     tags,
     usage,
+    users,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "sections",
     "tags",
     "usage",
+    "users",
 ]

@@ -17,7 +17,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
-from articles import two_factor
+from articles import audit, two_factor
+from articles.models import AuditEvent
 
 RECOVERY_CODES = 10
 APP_DEVICE = "Authenticator app"
@@ -52,6 +53,12 @@ def verify(admin_site, request):
         device = match_token(user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
+            audit.record(
+                AuditEvent.Kind.SECOND_STEP,
+                actor=user,
+                detail=audit.device_kind(device),
+                request=request,
+            )
             if isinstance(device, StaticDevice):
                 left = device.token_set.count()
                 messages.warning(
@@ -60,6 +67,12 @@ def verify(admin_site, request):
                     "“Two-factor sign-in” if you are running out.",
                 )
             return redirect(_next(request))
+        audit.record(
+            AuditEvent.Kind.SECOND_STEP_FAILED,
+            actor=user,
+            detail="a wrong code",
+            request=request,
+        )
         form.add_error(
             "code",
             "That code did not work. Type the 6 digits your app shows now, or one of "
@@ -161,6 +174,7 @@ def new_recovery_codes(user) -> list[str]:
     StaticToken.objects.bulk_create(
         StaticToken(device=device, token=code) for code in codes
     )
+    audit.two_factor_changed(user, "new recovery codes (any older ones void)")
     return codes
 
 

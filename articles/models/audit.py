@@ -3,14 +3,17 @@ from django.db import models
 
 
 class AuditEvent(models.Model):
-    """Who did what that matters to the site's security, and when: sign-ins, failed
-    ones and lockouts, stories going live or coming down, and changes to what staff
-    may do. Written by `articles.audit`; never edited. Names are copied, so an entry
+    """Who did what that matters to the site's security, and when: sign-ins (each
+    step), failed ones and lockouts, stories going live or coming down, changes to what
+    staff may do and to their two-factor devices. Written by `articles.audit`; never edited. Names are copied, so an entry
     outlives the user or story it names."""
 
     class Kind(models.TextChoices):
-        SIGNED_IN = "signed_in", "Signed in"
+        SIGNED_IN = "signed_in", "Signed in (password)"
         SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+        SECOND_STEP = "second_step", "Second step passed"
+        SECOND_STEP_FAILED = "second_step_failed", "Second step failed"
+        TWO_FACTOR = "two_factor", "Two-factor changed"
         LOCKED_OUT = "locked_out", "Locked out"
         SIGNED_OUT = "signed_out", "Signed out"
         PUBLISHED = "published", "Published"

@@ -63,3 +63,13 @@ def test_an_editor_signs_in_with_a_passkey(page, live_server, make_user):
         ).count()
         == 2
     )
+    assert list(
+        AuditEvent.objects.filter(actor_name="ed")
+        .exclude(kind__in=["signed_in", "signed_out"])
+        .order_by("pk")
+        .values_list("kind", "detail")
+    ) == [
+        ("two_factor", "passkey added"),
+        ("two_factor", "new recovery codes (any older ones void)"),
+        ("second_step", "passkey"),
+    ]
