@@ -110,47 +110,48 @@ def _membership_changed(instance, action, model, pk_set, relation: str, subject:
     )
 
 
-@receiver(m2m_changed, sender=User.groups.through)
-def _groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if reverse:  # a group's users changed: one entry per user
-        for user in User.objects.filter(pk__in=pk_set or ()):
-            _membership_changed(
-                user,
-                action,
-                Group,
-                {instance.pk},
-                "groups",
-                f"user {user.get_username()}",
-            )
+# Each relation that decides what staff may do: (what the owner holds, the owner's and
+# the item's columns in its table).
+RELATIONS = {
+    User.groups.through: ("groups", "user", "group"),
+    User.user_permissions.through: ("permissions", "user", "permission"),
+    Group.permissions.through: ("permissions", "group", "permission"),
+}
+
+
+def _subject(owner) -> str:
+    if isinstance(owner, User):
+        return f"user {owner.get_username()}"
+    return f"group {owner.name}"
+
+
+def _relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    relation, owner_field, item_field = RELATIONS[sender]
+    if not reverse:
+        _membership_changed(
+            instance, action, model, pk_set, relation, _subject(instance)
+        )
         return
-    _membership_changed(
-        instance, action, model, pk_set, "groups", f"user {instance.get_username()}"
-    )
-
-
-@receiver(m2m_changed, sender=User.user_permissions.through)
-def _user_permissions_changed(
-    sender, instance, action, reverse, model, pk_set, **kwargs
-):
-    if not reverse:
+    # Changed from the item's side (a group's users, a permission's users or groups):
+    # an entry for each owner, as if each had been changed.
+    if action == "pre_clear":
+        instance._audit_owners = set(
+            sender.objects.filter(**{item_field: instance.pk}).values_list(
+                f"{owner_field}_id", flat=True
+            )
+        )
+        return
+    if action == "post_clear":
+        action, pk_set = "post_remove", getattr(instance, "_audit_owners", set())
+    owner_model = sender._meta.get_field(owner_field).related_model
+    for owner in owner_model.objects.filter(pk__in=pk_set or ()).order_by("pk"):
         _membership_changed(
-            instance,
-            action,
-            model,
-            pk_set,
-            "permissions",
-            f"user {instance.get_username()}",
+            owner, action, type(instance), {instance.pk}, relation, _subject(owner)
         )
 
 
-@receiver(m2m_changed, sender=Group.permissions.through)
-def _group_permissions_changed(
-    sender, instance, action, reverse, model, pk_set, **kwargs
-):
-    if not reverse:
-        _membership_changed(
-            instance, action, model, pk_set, "permissions", f"group {instance.name}"
-        )
+for _through in RELATIONS:
+    m2m_changed.connect(_relation_changed, sender=_through, dispatch_uid=_through)
 
 
 @receiver(pre_save, sender=User)

@@ -121,6 +121,30 @@ def test_permission_changes_outside_the_admin_are_logged_too(make_user):
     ]
 
 
+def test_changes_made_from_the_group_or_permission_side_name_each_person(make_user):
+    rita, eddie = make_user("reporter", "rita"), make_user("editor", "eddie")
+    editors, reporters = (
+        Group.objects.get(name="Editor"),
+        Group.objects.get(name="Reporter"),
+    )
+    publish = Permission.objects.get(codename="publish_article")
+    AuditEvent.objects.all().delete()
+
+    editors.user_set.add(rita)
+    publish.user_set.add(rita)
+    publish.group_set.add(reporters)
+    editors.user_set.clear()
+
+    assert entries(AuditEvent.Kind.PERMISSIONS) == [
+        ("", "user rita", "groups added: Editor"),
+        ("", "user rita", "permissions added: articles.publish_article"),
+        ("", "group Reporter", "permissions added: articles.publish_article"),
+        ("", "user rita", "groups removed: Editor"),
+        ("", "user eddie", "groups removed: Editor"),
+    ]
+    assert not eddie.groups.exists()
+
+
 def test_only_administrators_read_the_log_and_nobody_edits_it(client, make_user):
     editor = make_user("editor", "ed")
     admin = make_user("superuser", "root")
