@@ -16,6 +16,7 @@ from django.db import connection
 from django.urls import reverse
 from lxml import html as lxml_html
 
+from articles.backups import archive as archive_module
 from articles.models import Article, Image, Redirect, Rendition
 from tests.helpers import figure, image_bytes, upload
 
@@ -199,6 +200,35 @@ def test_backup_never_overwrites_an_archive(story, tmp_path):
     with pytest.raises(CommandError, match="already exists"):
         back_up(archive)
     assert archive.read_bytes() == b"last night's backup"
+
+
+def test_an_archive_made_meanwhile_under_the_same_name_is_kept(
+    story, tmp_path, monkeypatch
+):
+    archive = tmp_path / "site.tar"
+    write = archive_module.write
+
+    def other_backup_finishes_first(destination, **kwargs):
+        destination.write_bytes(b"the other backup")
+        return write(destination, **kwargs)
+
+    monkeypatch.setattr(archive_module, "write", other_backup_finishes_first)
+
+    with pytest.raises(CommandError, match="appeared while this backup was written"):
+        back_up(archive)
+    assert archive.read_bytes() == b"the other backup"
+    assert not (tmp_path / "site.tar.partial").exists()
+
+
+def test_two_backups_to_one_name_at_once_refuse_the_second(story, tmp_path):
+    archive = tmp_path / "site.tar"
+    partial = tmp_path / "site.tar.partial"
+    partial.write_bytes(b"being written")
+
+    with pytest.raises(CommandError, match="another backup is writing site.tar now"):
+        back_up(archive)
+    assert partial.read_bytes() == b"being written"
+    assert not archive.exists()
 
 
 def test_restore_refuses_a_database_with_content_unless_forced(client, story, tmp_path):

@@ -66,7 +66,13 @@ def write(
     entries, missing = [], []
     partial = destination.with_name(destination.name + ".partial")
     # Readable by its owner only: it holds private originals and password hashes.
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise Refused(
+            f"{partial} exists: another backup is writing {destination.name} now, or "
+            "one was stopped before it finished (then delete that file)."
+        ) from None
     try:
         with (
             os.fdopen(descriptor, "wb") as out,
@@ -94,7 +100,14 @@ def write(
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime, info.mode = len(data), int(time.time()), 0o600
             tar.addfile(info, io.BytesIO(data))
-        partial.rename(destination)
+        # A link, not a rename: a rename would replace an archive of the same name
+        # made while this one was written.
+        try:
+            os.link(partial, destination)
+        except FileExistsError:
+            raise Refused(
+                f"{destination} appeared while this backup was written: name another."
+            ) from None
     finally:
         partial.unlink(missing_ok=True)
     return entries, missing
