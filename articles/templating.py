@@ -18,6 +18,7 @@ from articles import feeds, links
 from articles.addresses import cached_reverse
 from articles.models import Article, Author, Section, Tag
 from articles.pictures import figure, picture
+from articles.search.query import INPUT_LENGTH
 from articles.templatetags.datetimes import iso8601
 
 
@@ -34,6 +35,7 @@ def environment(**options) -> Environment:
             "querystring": querystring,
             "current_language": translation.get_language,
             "localtime": timezone.localtime,
+            "search_input_length": INPUT_LENGTH,
         }
     )
     env.filters.update(

@@ -299,6 +299,36 @@ def test_a_search_that_only_leaves_words_out_says_so(client, make_article):
     assertNotContains(response, "no letters or numbers")
 
 
+def test_or_alone_says_it_only_joins_words(client, make_article):
+    make_article(headline="Harbour dues rise")
+
+    response = search(client, "OR")
+
+    assertContains(response, "has no word to find")
+    assertNotContains(response, "no letters or numbers")
+
+
+def test_an_unknown_section_is_said_and_every_section_searched(client, make_article):
+    make_article(headline="Harbour dues rise")
+
+    response = search(client, "harbour", section="nope")
+
+    assertContains(
+        response, "There is no section “nope”, so every section was searched."
+    )
+    assert headlines(response) == ["Harbour dues rise"]
+
+
+def test_a_result_names_its_authors_so_a_match_on_a_byline_makes_sense(
+    client, make_article, make_author
+):
+    make_article(headline="Council votes on dues", authors=[make_author("Hana Sørvik")])
+
+    response = search(client, "Sørvik")
+
+    assertContains(response, "By Hana Sørvik")
+
+
 def test_results_come_in_pages_whose_links_keep_the_search(
     client, make_article, make_section, settings
 ):

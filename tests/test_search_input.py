@@ -100,15 +100,43 @@ def test_operators_and_punctuation_are_plain_text(client, make_article):
     assertContains(covid, "1 story matches")
 
 
+NOTICE = (
+    "Searches are limited to 200 characters, so only the words within the first 200 "
+    "were searched."
+)
+
+
 def test_a_long_query_is_cut_with_a_notice(client, harbour_story):
     response = client.get(SEARCH, {"q": "harbour " + "x" * 10_000})
 
-    assertContains(
-        response,
-        "Searches are limited to 200 characters, so only the first 200 were searched.",
+    assertContains(response, NOTICE)
+    assertContains(response, 'value="harbour"')
+    assertNotContains(response, "xxx")
+    assertContains(response, "1 story matches")
+
+
+def test_a_pasted_paragraph_is_cut_after_a_whole_word_and_finds_its_story(
+    client, make_article
+):
+    paragraph = (
+        "The three tide gauges in Port Callow harbour have recorded the highest spring "
+        "tides in forty years, and the harbour board says the sea wall will need "
+        "strengthening before winter, according to researchers at the city's "
+        "university"
     )
-    assertContains(response, f'value="harbour {"x" * 192}"')
-    assertNotContains(response, "x" * 193)
+    assert paragraph[200] not in " "  # the limit falls inside a word
+    make_article(headline="Tides at a forty-year high", body=f"<p>{paragraph}.</p>")
+
+    response = client.get(SEARCH, {"q": paragraph})
+
+    assertContains(response, NOTICE)
+    assertContains(response, "1 story matches")
+
+
+def test_the_search_boxes_let_a_longer_paste_through_to_be_told_about(client, db):
+    page = client.get(SEARCH).text
+
+    assert page.count('maxlength="400"') == 2  # the masthead's and the page's
 
 
 def test_control_characters_are_not_echoed(client, harbour_story):

@@ -11,6 +11,10 @@ import unicodedata
 from dataclasses import dataclass
 
 MAX_LENGTH = 200  # characters searched; the rest is dropped, with a notice
+# What the search boxes let through: more than is searched, so that a longer paste gets
+# the notice rather than being cut by the browser without a word; short enough that
+# the address stays within the servers' limits (gunicorn's 4,094 bytes) in any script.
+INPUT_LENGTH = 400
 # Read no further than this: cleaning a longer string only to cut it is wasted work.
 _READ_LENGTH = MAX_LENGTH * 4
 _SPACE = re.compile(r"\s+")
@@ -34,13 +38,20 @@ def _unprintable(character: str) -> bool:
 
 def clean(text: str) -> tuple[str, bool]:
     """The reader's input as searched and shown back: unprintable characters as spaces,
-    spaces collapsed, at most MAX_LENGTH characters. The flag says whether it was cut."""
+    spaces collapsed, at most MAX_LENGTH characters, cut after a whole word (a word cut
+    in two would match nothing, and every word must match). The flag says whether it
+    was cut."""
     text = "".join(
         " " if _unprintable(character) else character
         for character in text[:_READ_LENGTH]
     )
     text = _SPACE.sub(" ", text).strip()
-    return text[:MAX_LENGTH].rstrip(), len(text) > MAX_LENGTH
+    if len(text) <= MAX_LENGTH:
+        return text, False
+    cut = text[:MAX_LENGTH]
+    if text[MAX_LENGTH] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # text without spaces (Chinese) is cut where it is
+    return cut.rstrip(), True
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,10 @@ def search(request):
         for name, value in typed_dates.items()
         if value and _date(value) is None
     ]
+    if (typed_section := request.GET.get("section")) and section is None:
+        notices.append(
+            f"There is no section “{typed_section[:40]}”, so every section was searched."
+        )
     if since and until and since > until:
         since, until = until, since
         notices.append("The dates were the wrong way round, so they were swapped.")
@@ -89,6 +93,8 @@ def search(request):
             "q": text,
             "searched": bool(query),
             "leaves_out_only": not query and bool(query.excluded),
+            # Words, but none to find: `or` alone joins nothing.
+            "operators_only": not query and any(c.isalnum() for c in text),
             "notices": notices,
             "shortened": shortened,
             "max_length": MAX_LENGTH,
