@@ -17,7 +17,8 @@ bind = os.environ.get("NEWSROOM_BIND", "127.0.0.1:8000")
 # the database. Slow clients are held by the load balancer or Varnish in front.
 concurrency = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
 cache = environ.Env().cache("CACHE_URL", default="locmemcache://")  # as settings.py
-if cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+local_memory = cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+if local_memory:
     # The local-memory cache is one per process: a save refreshes the stored pages only
     # in its own, and another would serve the old page for up to
     # NEWSROOM_PAGE_CACHE_SECONDS. So one process shares one cache, on as many threads
@@ -46,3 +47,16 @@ logger_class = "newsroom.log_redaction.AccessLogger"  # no password reset tokens
 access_log_format = (
     '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 )
+
+
+def on_starting(server):
+    """Say so when `--workers` overrides the one process the local-memory cache needs:
+    each process would keep its own stored pages, and a change would refresh one."""
+    if local_memory and server.cfg.workers > 1:
+        server.log.warning(
+            "%s worker processes share no page cache (CACHE_URL is the local-memory "
+            "cache): after a change, the others serve the old page for up to "
+            "NEWSROOM_PAGE_CACHE_SECONDS. Set CACHE_URL to Redis, or leave out "
+            "--workers (this file then runs one process on threads).",
+            server.cfg.workers,
+        )

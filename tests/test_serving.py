@@ -5,6 +5,8 @@ MEDIA_ROOT served by the app only when NEWSROOM_SERVE_MEDIA asks for it."""
 import gzip
 import re
 import runpy
+from types import SimpleNamespace
+from unittest.mock import Mock
 
 import brotli
 import environ
@@ -135,3 +137,22 @@ def test_gunicorn_shares_one_process_never_recycled_unless_the_cache_is_shared(
     assert (found["workers"], found["threads"]) == (workers, threads)
     assert found["max_requests"] == max_requests
     assert found["max_requests_jitter"] == max_requests // 10
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "workers", "warned"),
+    [(None, 2, True), (None, 1, False), ("redis://127.0.0.1:6379/1", 4, False)],
+)
+def test_gunicorn_warns_when_workers_would_each_keep_their_own_pages(
+    monkeypatch, cache_url, workers, warned
+):
+    on_starting = gunicorn_settings(
+        monkeypatch, **({"CACHE_URL": cache_url} if cache_url else {})
+    )["on_starting"]
+    server = SimpleNamespace(cfg=SimpleNamespace(workers=workers), log=Mock())
+
+    on_starting(server)
+
+    assert server.log.warning.called is warned
+    if warned:
+        assert "share no page cache" in server.log.warning.call_args.args[0]
