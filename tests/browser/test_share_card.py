@@ -45,6 +45,9 @@ def test_card_follows_typing_by_the_page_rules(admin_page, story):
     expect(title).to_have_text("Sea wall: the vote")
     page.get_by_label("SEO title").fill("")
     expect(title).to_have_text("Sea wall vote passes")
+    page.get_by_label("Headline").fill("")
+    expect(title).to_have_text("(No headline yet: type one above)")
+    page.get_by_label("Headline").fill("Sea wall vote passes")
 
     page.get_by_label("Standfirst").fill("Building starts in spring.")
     expect(description).to_have_text("Building starts in spring.")

@@ -9,6 +9,7 @@
 {
   const PICTURE_CHANGES = "Not saved yet: shares show this picture once you save the story.";
   const PICTURE_GOES = "Not saved yet: shares show no picture once you save the story.";
+  const NO_TITLE = "(No headline yet: type one above)";
 
   function startShareCard() {
     const card = document.querySelector("[data-share-card]");
@@ -19,7 +20,8 @@
     const description = card.querySelector("[data-share-card-description]");
 
     function follow() {
-      title.textContent = typed("seo_title") || typed("headline");
+      // A card without a title would show an empty line: say what is missing.
+      title.textContent = typed("seo_title") || typed("headline") || NO_TITLE;
       description.textContent =
         typed("seo_description") || typed("standfirst") || card.dataset.bodyDescription;
     }
