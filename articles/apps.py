@@ -16,6 +16,9 @@ class ArticlesConfig(AppConfig):
         # captions, cached pages every write they show, a sign-in starts the
         # session's idle count and notes whether the user has a second factor, and
         # the audit log records sign-ins and permission changes (signal receivers).
+        # SQLite's search index folds letters through a function of ours.
+        from django.db.backends.signals import connection_created
+
         from articles import (  # noqa: F401
             audit,
             checks,
@@ -24,4 +27,9 @@ class ArticlesConfig(AppConfig):
             two_factor,
         )
         from articles.cache import receivers as cache_receivers  # noqa: F401
-        from articles.search import receivers  # noqa: F401
+        from articles.search import (
+            folding,
+            receivers,  # noqa: F401
+        )
+
+        connection_created.connect(folding.register, dispatch_uid="newsroom_fold")

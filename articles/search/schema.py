@@ -7,6 +7,7 @@ the table on SQLite), so each can run again safely."""
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 
+from articles.search.folding import SQL_FUNCTION
 from articles.search.index import DOCUMENT_FIELDS
 from articles.search.models import TEXT_SEARCH_CONFIG
 
@@ -105,11 +106,18 @@ def _drop_fts() -> list[str]:
 
 
 # The FTS5 table reads the documents table (external content); triggers copy each
-# write into its index. Identifiers only.
+# write into its index, folded (articles.search.folding), and fill it the same way
+# (FTS5's own 'rebuild' would index the text unfolded). Identifiers only.
 _COLUMNS = ", ".join(DOCUMENT_FIELDS)
-_ADD = f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (new.article_id, {', '.join(f'new.{name}' for name in DOCUMENT_FIELDS)});"  # noqa: S608
-_REMOVE = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) VALUES ('delete', old.article_id, {', '.join(f'old.{name}' for name in DOCUMENT_FIELDS)});"  # noqa: S608
-_FILL = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"  # noqa: S608
+
+
+def _folded(row: str) -> str:
+    return ", ".join(f"{SQL_FUNCTION}({row}{name})" for name in DOCUMENT_FIELDS)
+
+
+_ADD = f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (new.article_id, {_folded('new.')});"  # noqa: S608
+_REMOVE = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) VALUES ('delete', old.article_id, {_folded('old.')});"  # noqa: S608
+_FILL = f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) SELECT article_id, {_folded('')} FROM {DOCUMENTS}"  # noqa: S608
 
 
 def _create_fts() -> list[str]:

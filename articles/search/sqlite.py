@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
+from articles.search.folding import fold
 from articles.search.query import Query, Term
 from articles.search.schema import FTS_TABLE
 
@@ -15,11 +16,12 @@ SNIPPET_TOKENS = 32
 
 
 def match_expression(query: Query) -> str:
-    """An FTS5 query: every term a quoted string (so FTS5 reads none of it as syntax)."""
+    """An FTS5 query: every term a quoted string (so FTS5 reads none of it as syntax),
+    folded as the index is (articles.search.folding)."""
 
     def quoted(term: Term) -> str:
         star = "*" if query.is_prefix(term) else ""
-        return '"' + term.text.replace('"', '""') + '"' + star
+        return '"' + fold(term.text).replace('"', '""') + '"' + star
 
     either = " OR ".join(
         "(" + " ".join(quoted(term) for term in terms) + ")"
