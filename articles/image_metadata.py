@@ -11,12 +11,13 @@ field staff changed or cleared stays as they left it.
 import re
 from collections.abc import Collection, Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from PIL import IptcImagePlugin
 from slugify import slugify
 
-from articles.image_validation import open_picture
+from articles.image_validation import file_size, open_picture, picture_end
 from articles.models import Agency, Image, Photographer
 from articles.slugs import free_slug
 
@@ -38,6 +39,9 @@ XMP_PROPERTIES = {
     "xmpRights:UsageTerms": "{http://ns.adobe.com/xap/1.0/rights/}UsageTerms",
 }
 LICENSOR_URL = "{http://ns.useplus.org/ldf/xmp/1.0/}LicensorURL"
+# XMP larger than this is not read. Agencies' files carry a few kilobytes; Photoshop's
+# edit history can bloat it to a megabyte or two.
+XMP_LIMIT = 4 * 1024 * 1024
 IPTC_DATASETS = {
     "By-line": (2, 80),
     "Credit": (2, 110),
@@ -84,8 +88,16 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def read_embedded_metadata(file) -> dict[str, dict]:
     """The credit and rights values `file` carries, per source, as plain JSON values
-    (a string or a list of strings). A picture that cannot be read carries none."""
+    (a string or a list of strings). A picture that cannot be read carries none, nor
+    does one the upload checks will refuse for its size or its pieces: this runs as
+    soon as a file is picked, before them, and parsing such a file's metadata could
+    take gigabytes and minutes."""
+    if not 0 < file_size(file) <= settings.NEWSROOM_MAX_UPLOAD_SIZE:
+        return {}
     try:
+        with open_picture(file) as picture:
+            image_format = picture.format
+        picture_end(file, image_format)
         with open_picture(file) as picture:
             return {
                 "xmp": _read_xmp(picture),
@@ -97,6 +109,8 @@ def read_embedded_metadata(file) -> dict[str, dict]:
 
 
 def _read_xmp(picture) -> dict:
+    if len(picture.info.get("xmp") or b"") > XMP_LIMIT:
+        return {}  # no camera or agency writes this much; parsing it takes seconds
     try:
         xmp = picture.getxmp(strip_namespaces=False)
     except Exception:  # malformed or hostile XML (defusedxml refuses entities): no XMP

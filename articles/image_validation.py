@@ -17,6 +17,7 @@ to dear:
 4. polyglots, files that are a picture and something else too (see `_check_polyglot`).
 """
 
+import io
 import re
 import struct
 import warnings
@@ -82,8 +83,9 @@ def check_picture(file) -> None:
         )
     with open_picture(file) as picture:
         image_format = picture.format
+    end = picture_end(file, image_format)  # first: it bounds what decoding walks
     _decode_through(file, image_format)
-    _check_polyglot(file, image_format)
+    _check_polyglot(file, image_format, end)
     upload.picture_checked = True
 
 
@@ -120,7 +122,7 @@ def displayed_size(file) -> tuple[int | None, int | None]:
 def open_picture(file):
     """The picture in `file` with only its header read, refused unless it is of a format
     we accept and within the pixel limit. The file is rewound afterwards."""
-    if not file.size:
+    if not file_size(file):
         raise ValidationError(
             "This file is empty (0 bytes): choose the picture again, or export it "
             "again if it was saved empty.",
@@ -194,7 +196,7 @@ def _decode_through(file, image_format: str) -> None:
         raise _unreadable() from error
 
 
-def _check_polyglot(file, image_format: str) -> None:
+def _check_polyglot(file, image_format: str, end: int | None) -> None:
     """Refuse a picture that is also something else: a browser or server that took it
     for that other thing would run it, and tools that sniff files would be fooled.
 
@@ -229,7 +231,6 @@ def _check_polyglot(file, image_format: str) -> None:
                 code="polyglot_markup",
                 params={"markup": markup},
             )
-        end = _picture_end(file, image_format)
         if end is not None and end < file.size:
             raise ValidationError(
                 "This picture has %(size)s of other data after its end, a trick used to "
@@ -252,32 +253,67 @@ def _find_markup(file) -> str | None:
     return None
 
 
-def _picture_end(file, image_format: str) -> int | None:
+def picture_end(file, image_format: str) -> int | None:
     """Where the picture's own data ends, for the formats whose end is well defined and
-    may not be followed by anything; None for the others."""
+    may not be followed by anything; None for the others. A PNG or GIF made of more
+    pieces than any real picture needs is refused here, before anything decodes it:
+    Pillow walks them one by one in Python, several times, and a few megabytes of
+    empty pieces would hold a server for minutes."""
     file.seek(0)
-    if image_format == "PNG":
-        return _png_end(file)
-    if image_format == "GIF":
-        return _gif_end(file)
-    if image_format == "WEBP":
-        riff_size = struct.unpack("<I", file.read(8)[4:])[0]
-        return 8 + riff_size + riff_size % 2
-    return None
+    try:
+        if image_format == "PNG":
+            return _png_end(file)
+        if image_format == "GIF":
+            return _gif_end(file, most_blocks=GIF_BLOCKS + file_size(file) // 128)
+        if image_format == "WEBP":
+            riff_size = struct.unpack("<I", file.read(8)[4:])[0]
+            return 8 + riff_size + riff_size % 2
+        return None
+    except struct.error as error:
+        raise _unreadable() from error  # cut short
+    finally:
+        file.seek(0)
+
+
+def file_size(file) -> int:
+    """An upload's or stored file's size, or an open file's (metadata tools pass those)."""
+    if (size := getattr(file, "size", None)) is not None:
+        return size
+    size = file.seek(0, io.SEEK_END)
+    file.seek(0)
+    return size
+
+
+# A PNG's chunks: encoders write the pixels in chunks of 8 to 64 kB, so a 40 MB picture
+# has a few thousand. A GIF's blocks hold at most 255 bytes each: allowed are these
+# plus one for each 128 bytes of the file.
+PNG_CHUNKS = 50_000
+GIF_BLOCKS = 10_000
+
+
+def _too_many_pieces() -> ValidationError:
+    return ValidationError(
+        "This picture is made of far more pieces than a picture needs, which takes too "
+        "long to check safely. Open it in a photo editor, export it again and upload "
+        "that.",
+        code="too_many_pieces",
+    )
 
 
 def _png_end(file) -> int:
     file.seek(8)  # the signature
-    while True:
+    for _ in range(PNG_CHUNKS):
         length, kind = struct.unpack(">I4s", file.read(8))
         file.seek(length + 4, 1)  # data and checksum, checked by verify()
         if kind == b"IEND":
             return file.tell()
+    raise _too_many_pieces()
 
 
-def _gif_end(file) -> int:
+def _gif_end(file, *, most_blocks: int) -> int:
     header = file.read(13)  # signature, screen size, flags
     file.seek(_colour_table_size(header[10]), 1)
+    blocks = 0
     while (block := file.read(1)) != b";":  # the trailer
         if block == b"!":  # an extension: its label, then sub-blocks
             file.read(1)
@@ -289,6 +325,9 @@ def _gif_end(file) -> int:
         while (size := file.read(1)) != b"\x00":
             if not size:
                 raise _unreadable()  # cut short
+            blocks += 1
+            if blocks > most_blocks:
+                raise _too_many_pieces()
             file.seek(size[0], 1)
     return file.tell()
 

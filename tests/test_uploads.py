@@ -11,6 +11,7 @@ import textwrap
 import zipfile
 import zlib
 from pathlib import Path
+from unittest.mock import Mock
 
 import pytest
 from django.conf import settings as django_settings
@@ -21,8 +22,11 @@ from django.db import IntegrityError, transaction
 from PIL import Image as PILImage
 from pytest_django.asserts import assertContains, assertNotContains
 
+from articles import image_metadata
+from articles.image_metadata import read_embedded_metadata
 from articles.models import Image
 from tests.helpers import admin_url, image_bytes, image_form_data, upload
+from tests.metadata_files import jpeg_with, xmp_packet
 
 GENERATED_NAME = r"images/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|webp|avif|gif|heic)"
 
@@ -778,3 +782,84 @@ def test_failed_update_when_saving_onto_the_field_removes_the_new_file(
 
     assert stored_originals() == [kept]
     assert image.file.name == kept
+
+
+# Files made to hold the server ----------------------------------------------------------
+
+
+def png_with_empty_chunks(count: int) -> bytes:
+    """A small PNG with `count` empty private chunks before its end."""
+    png = picture_bytes("PNG")
+    empty = png_chunk(b"prVt", b"")
+    return png[:-12] + empty * count + png[-12:]
+
+
+def gif_with_comment_in_bytes(count: int) -> bytes:
+    """A small GIF whose comment is written one byte a block, `count` blocks long."""
+    gif = picture_bytes("GIF")
+    comment = b"!\xfe" + b"\x01x" * count + b"\x00"
+    return gif[:-1] + comment + gif[-1:]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [png_with_empty_chunks(60_000), gif_with_comment_in_bytes(20_000)],
+    ids=["png-chunks", "gif-blocks"],
+)
+def test_a_picture_of_countless_empty_pieces_is_refused_quickly(
+    admin_client, content, monkeypatch
+):
+    data = image_form_data(file=upload("photo.png", content))
+
+    def decode(picture):
+        raise AssertionError("decoded")  # refused before anything decodes it
+
+    monkeypatch.setattr(PILImage.Image, "load", decode)
+
+    response = admin_client.post(admin_url(Image, "add"), data)
+
+    assertContains(response, "made of far more pieces than a picture needs")
+    assert not Image.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [png_with_empty_chunks(200), gif_with_comment_in_bytes(200)],
+    ids=["png-chunks", "gif-blocks"],
+)
+def test_a_few_extra_pieces_are_fine(make_image, content):
+    assert make_image(file=upload(content=content)).width == 60
+
+
+def test_metadata_of_a_file_over_the_size_limit_is_not_read(db, settings, monkeypatch):
+    settings.NEWSROOM_MAX_UPLOAD_SIZE = 1_000
+    monkeypatch.setattr(PILImage, "open", Mock(side_effect=AssertionError("opened")))
+    content = jpeg_with(xmp=xmp_packet(dc_creator="Ana Photographer"))
+
+    assert len(content) > 1_000
+    assert read_embedded_metadata(upload(content=content)) == {}
+
+
+def test_xmp_bloated_past_any_cameras_is_not_parsed(db, monkeypatch):
+    monkeypatch.setattr(image_metadata, "XMP_LIMIT", 2_000)
+    bloated = xmp_packet(dc_creator="Ana Photographer", dc_description="x" * 3_000)
+    small = xmp_packet(dc_creator="Ana Photographer")
+
+    assert read_embedded_metadata(upload(content=jpeg_with(xmp=bloated)))["xmp"] == {}
+    assert read_embedded_metadata(upload(content=jpeg_with(xmp=small)))["xmp"] == {
+        "dc:creator": ["Ana Photographer"]
+    }
+
+
+def test_a_picture_named_without_an_extension_is_taken_by_its_real_format(
+    admin_client,
+):
+    response = admin_client.post(
+        admin_url(Image, "add"),
+        image_form_data(file=upload("photo", picture_bytes("PNG"), "image/png")),
+    )
+
+    assert response.status_code == 302
+    image = Image.objects.get()
+    assert image.file.name.endswith(".png")
+    assert image.original_filename == "photo"

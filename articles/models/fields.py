@@ -141,6 +141,10 @@ class PictureFieldFile(ImageFieldFile):
 
 
 class PictureFormField(forms.ImageField):
+    # The uploaded name's extension says nothing: the file is checked for what it is
+    # and stored under its real format's (a phone's "photo" is a JPEG all the same).
+    default_validators = []
+
     def to_python(self, data):
         # Our header checks first: for a picture over twice Pillow's own pixel limit,
         # Django's would say "not a valid image" and hide the limits; an SVG or a PDF is
@@ -157,6 +161,7 @@ class PictureField(ImageField):
     could not be written)."""
 
     attr_class = PictureFieldFile
+    default_validators = []  # as PictureFormField's
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PictureFormField, **kwargs})
