@@ -25,5 +25,7 @@ class AccessLogger(Logger):
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
         for atom in ("r", "U"):
-            atoms[atom] = without_reset_tokens(atoms[atom])
+            # Not there for a request gunicorn failed to read or to answer.
+            if isinstance(atoms.get(atom), str):
+                atoms[atom] = without_reset_tokens(atoms[atom])
         return atoms

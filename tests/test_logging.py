@@ -10,9 +10,11 @@ import uuid
 import pytest
 import structlog
 from django.conf import settings
+from gunicorn.config import Config
+from gunicorn.glogging import Logger
 
 from articles.models import Article
-from newsroom.log_redaction import without_reset_tokens
+from newsroom.log_redaction import AccessLogger, without_reset_tokens
 from tests.helpers import admin_url
 from tests.workflow_helpers import change_form_data
 
@@ -96,3 +98,16 @@ def test_password_reset_tokens_stay_out_of_the_logs(client, db, log_lines):
         without_reset_tokens('"GET /admin/reset/MQ/abc-123/ HTTP/1.1"')
         == '"GET /admin/reset/…/ HTTP/1.1"'
     )
+
+
+def test_gunicorn_logs_a_request_it_failed_on_without_a_path(monkeypatch):
+    # gunicorn's handle_error logs requests it could not read or answer; their atoms
+    # lack the request line, and a crash here lost the line and the error page.
+    monkeypatch.setattr(
+        Logger, "atoms", lambda *args: {"r": None, "U": None, "s": "500"}
+    )
+    logger = AccessLogger(Config())
+
+    atoms = logger.atoms(None, None, {}, None)
+
+    assert atoms == {"r": None, "U": None, "s": "500"}
