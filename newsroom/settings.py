@@ -362,6 +362,9 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # read from X-Forwarded-For (the entry the balancer added), for sign-in throttling and
 # the audit log (articles.client_address).
 NEWSROOM_BEHIND_PROXY = env.bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+# How many proxies in front add to X-Forwarded-For: the load balancer alone (1), or the
+# load balancer then Varnish (2).
+NEWSROOM_PROXY_COUNT = max(1, env.int("DJANGO_PROXY_COUNT", default=1))
 if NEWSROOM_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])

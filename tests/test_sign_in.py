@@ -16,6 +16,7 @@ from django.core import mail
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from articles.client_address import client_address
 from articles.models import AuditEvent
 
 pytest_plugins = ["tests.roles"]
@@ -60,6 +61,25 @@ def test_wrong_passwords_lock_out_that_account_from_that_address(client, make_us
     # The right password from another address still works: a stranger elsewhere
     # cannot lock an editor out.
     assert signed_in(sign_in(client, "eddie", "password", address="198.51.100.2"))
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "seen"),
+    [
+        (1, "198.51.100.1, 203.0.113.7", "203.0.113.7"),
+        # A load balancer, then Varnish, which adds the balancer's own address.
+        (2, "198.51.100.1, 203.0.113.7, 10.0.0.5", "203.0.113.7"),
+        (2, "203.0.113.7, 10.0.0.5", "203.0.113.7"),
+        (1, "", "10.0.0.2"),
+    ],
+)
+def test_behind_proxies_the_address_the_outermost_one_saw_is_read(
+    rf, settings, proxies, forwarded, seen
+):
+    settings.NEWSROOM_BEHIND_PROXY, settings.NEWSROOM_PROXY_COUNT = True, proxies
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2")
+
+    assert client_address(request) == seen
 
 
 def test_behind_the_load_balancer_the_address_it_saw_is_the_one_locked(
