@@ -1,4 +1,6 @@
-"""Signed-in sessions end after SESSION_COOKIE_AGE without a request.
+"""Signed-in sessions end after SESSION_COOKIE_AGE without a request, and in any case
+NEWSROOM_SESSION_MAX_SECONDS after signing in: a session kept alive by use (or by a
+stolen cookie in use) still ends.
 
 Django moves a session's expiry on only when the session is saved. Saving it on every
 request (SESSION_SAVE_EVERY_REQUEST) would write to the database on every admin
@@ -8,11 +10,13 @@ ends between SESSION_COOKIE_AGE and that plus REFRESH_SECONDS after its last req
 
 import time
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 REFRESH_SECONDS = 300
 _REFRESHED = "_idle_refreshed"
+_SIGNED_IN = "_signed_in_at"
 
 
 class IdleSessionMiddleware:
@@ -22,8 +26,14 @@ class IdleSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
         session = request.session
+        signed_in_at = session.get(_SIGNED_IN)
+        if (
+            signed_in_at
+            and time.time() - signed_in_at > settings.NEWSROOM_SESSION_MAX_SECONDS
+        ):
+            session.flush()  # before authentication reads it: signed out
+        response = self.get_response(request)
         # Readers have no session: nothing is read or written for them.
         if not session.is_empty() and session.session_key:
             now = int(time.time())
@@ -37,4 +47,4 @@ class IdleSessionMiddleware:
 @receiver(user_logged_in)
 def _signed_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
-        request.session[_REFRESHED] = int(time.time())
+        request.session[_REFRESHED] = request.session[_SIGNED_IN] = int(time.time())

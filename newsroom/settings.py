@@ -163,6 +163,10 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@loca
 
 # Staff sessions end after this long without a request (articles.idle_sessions).
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=4 * 60 * 60)
+# However busy, a session ends this long after signing in (articles.idle_sessions).
+NEWSROOM_SESSION_MAX_SECONDS = env.int(
+    "DJANGO_SESSION_MAX_SECONDS", default=24 * 60 * 60
+)
 
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
 # username from one address, that pair is locked out for the cool-off time. An

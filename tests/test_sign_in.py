@@ -243,6 +243,20 @@ def test_a_staff_session_ends_after_four_idle_hours(client, make_user):
     assert idle["Location"].startswith(LOGIN)
 
 
+def test_a_busy_session_still_ends_a_day_after_signing_in(client, make_user):
+    client.force_login(make_user("editor", "eddie"))
+    start = timezone.now()
+
+    for hours in range(3, 24, 3):
+        with time_machine.travel(start + timedelta(hours=hours)):
+            assert client.get(f"/{settings.ADMIN_URL}").status_code == 200
+    with time_machine.travel(start + timedelta(hours=24, minutes=1)):
+        ended = client.get(f"/{settings.ADMIN_URL}")
+
+    assert ended.status_code == 302
+    assert ended["Location"].startswith(LOGIN)
+
+
 # Headers and deploy checks -----------------------------------------------------------
 
 
