@@ -14,7 +14,13 @@ from django.contrib.auth.signals import (
     user_logged_out,
     user_login_failed,
 )
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -192,6 +198,35 @@ def _flags_changed(sender, instance, created, raw=False, **kwargs):
         ),
         request=request,
     )
+
+
+@receiver(pre_delete, sender=Group)
+def _group_deleted(sender, instance, **kwargs):
+    members = ", ".join(
+        sorted(instance.user_set.values_list(User.USERNAME_FIELD, flat=True))
+    )
+    actor, request = _acting_user()
+    record(
+        AuditEvent.Kind.PERMISSIONS,
+        actor=actor,
+        subject=f"group {instance.name}",
+        detail="deleted"
+        + (f"; its members lose what it allowed: {members}" if members else ""),
+        request=request,
+    )
+
+
+@receiver(post_delete, sender=User)
+def _staff_deleted(sender, instance, **kwargs):
+    if instance.is_staff or instance.is_superuser:
+        actor, request = _acting_user()
+        record(
+            AuditEvent.Kind.PERMISSIONS,
+            actor=actor,
+            subject=f"user {instance.get_username()}",
+            detail="deleted",
+            request=request,
+        )
 
 
 # Two-factor devices

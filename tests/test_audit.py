@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import time_machine
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
@@ -143,6 +144,29 @@ def test_changes_made_from_the_group_or_permission_side_name_each_person(make_us
         ("", "user eddie", "groups removed: Editor"),
     ]
     assert not eddie.groups.exists()
+
+
+def test_deleting_a_group_with_members_or_a_staff_account_is_logged(client, make_user):
+    make_user("editor", "eddie")
+    make_user("reporter", "rita")
+    client.force_login(make_user("superuser", "root"))
+    AuditEvent.objects.all().delete()
+    editors = Group.objects.get(name="Editor")
+
+    client.post(reverse("admin:auth_group_delete", args=[editors.pk]), {"post": "yes"})
+    client.post(
+        reverse(
+            "admin:auth_user_delete",
+            args=[get_user_model().objects.get(username="rita").pk],
+        ),
+        {"post": "yes"},
+    )
+
+    assert not Group.objects.filter(name="Editor").exists()
+    assert entries(AuditEvent.Kind.PERMISSIONS) == [
+        ("root", "group Editor", "deleted; its members lose what it allowed: eddie"),
+        ("root", "user rita", "deleted"),
+    ]
 
 
 def test_only_administrators_read_the_log_and_nobody_edits_it(client, make_user):
