@@ -144,6 +144,14 @@ def open_picture(file):
             params=_limits(),
         ) from error
     except (OSError, SyntaxError, ValueError) as error:
+        if "too large for PngImagePlugin" in str(error) or "text chunks" in str(error):
+            # Pillow stops reading text that would inflate past a megabyte or so.
+            raise ValidationError(
+                "This picture carries more hidden text than any camera writes (it "
+                "would unpack to megabytes), a trick used to exhaust servers. Open it "
+                "in a photo editor, export it again and upload that.",
+                code="text_bomb",
+            ) from error
         raise _not_a_picture(file) from error
     try:
         with picture:

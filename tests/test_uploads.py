@@ -636,6 +636,12 @@ REFUSED = {
     ),
     "tiff": (picture_bytes("TIFF"), "TIFF pictures are not accepted."),
     "empty": (b"", "This file is empty (0 bytes): choose the picture again"),
+    "text-bomb": (
+        picture_bytes("PNG")[:33]
+        + png_chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(b" " * 50_000_000))
+        + picture_bytes("PNG")[33:],
+        "This picture carries more hidden text than any camera writes",
+    ),
     "bomb": (
         png_header_only(100_000, 100_000),
         "This picture has too many pixels to process safely; pictures can be at most "
