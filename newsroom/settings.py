@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Cross-Origin-Resource-Policy: no other site may load a page as a resource.
     "newsroom.resource_policy.SameOriginResources",
+    # Near the top, so that answers made below (a 400 for an unknown host) get it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Static files answer here, before sessions and the rest: hashed names, compressed,
     # cached for ever (see STORAGES["staticfiles"]).
@@ -68,7 +70,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After authentication: every log line of a request names it and its user.
     "django_structlog.middlewares.RequestMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Versions record who saved them.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Only a 404 is looked up among stories' old addresses.

@@ -100,6 +100,15 @@ def test_public_pages_allow_nothing_inline_and_send_no_nonce(client, public_path
         assert "camera=()" in response["Permissions-Policy"], where
 
 
+def test_an_unknown_host_gets_the_same_headers(client, db):
+    response = client.get("/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    for header, value in SAME_EVERYWHERE.items():
+        assert response[header] == value, header
+    assert policy(response)["default-src"] == ["'none'"]
+
+
 def test_a_stored_public_page_keeps_its_headers(client, public_paths, settings):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 600
     path = public_paths["article"]
