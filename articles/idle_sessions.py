@@ -27,14 +27,16 @@ class IdleSessionMiddleware:
 
     def __call__(self, request):
         session = request.session
-        signed_in_at = session.get(_SIGNED_IN)
-        if (
-            signed_in_at
-            and time.time() - signed_in_at > settings.NEWSROOM_SESSION_MAX_SECONDS
-        ):
-            session.flush()  # before authentication reads it: signed out
+        # Readers have no session: nothing is read or written for them (reading one
+        # would mark their shared pages as varying by cookie).
+        if session.session_key:
+            signed_in_at = session.get(_SIGNED_IN)
+            if (
+                signed_in_at
+                and time.time() - signed_in_at > settings.NEWSROOM_SESSION_MAX_SECONDS
+            ):
+                session.flush()  # before authentication reads it: signed out
         response = self.get_response(request)
-        # Readers have no session: nothing is read or written for them.
         if not session.is_empty() and session.session_key:
             now = int(time.time())
             if now - session.get(_REFRESHED, 0) >= REFRESH_SECONDS:
