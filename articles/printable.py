@@ -20,8 +20,14 @@ _UNPRINTABLE = re.compile(
 )
 
 
+# Controls that stand for a line break: Word's manual line break pastes as a vertical
+# tab, and NEL or a form feed come from old systems. They become line breaks, so the
+# words either side stay apart.
+_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85", "\n"))
+
+
 def printable(text: str) -> str:
-    return _UNPRINTABLE.sub("", text)
+    return _UNPRINTABLE.sub("", text.translate(_BREAKS))
 
 
 def _cleaned(value):

@@ -23,12 +23,21 @@ _LINE_BREAKS = re.compile(r"\r\n|[\t\n\r\u2028\u2029]")
 
 class _Printable:
     """A text field that drops control characters and noncharacters (see
-    `articles.printable`): from forms, so the form shows what is kept, and from every
-    value written (save, update, bulk writes), which all pass `get_prep_value()`.
-    The column is the plain Django field's, so migrations name that."""
+    `articles.printable`): in forms, so what is saved is what was checked; on the
+    object when it is saved, so what it goes on to show (a message, an audit entry) is
+    what was stored; and from every value written (save, update, bulk writes), which
+    all pass `get_prep_value()`. The column is the plain Django field's, so migrations
+    name that."""
 
     def cleaned(self, value: str) -> str:
         return printable(value)
+
+    def pre_save(self, model_instance, add):
+        value = super().pre_save(model_instance, add)
+        if isinstance(value, str):
+            value = self.cleaned(value)
+            setattr(model_instance, self.attname, value)
+        return value
 
     def to_python(self, value):
         value = super().to_python(value)
