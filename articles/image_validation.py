@@ -145,12 +145,13 @@ def open_picture(file):
         ) from error
     except (OSError, SyntaxError, ValueError) as error:
         if "too large for PngImagePlugin" in str(error) or "text chunks" in str(error):
-            # Pillow stops reading text that would inflate past a megabyte or so.
+            # Pillow stops unpacking a PNG's text or colour profile past a megabyte.
             raise ValidationError(
-                "This picture carries more hidden text than any camera writes (it "
-                "would unpack to megabytes), a trick used to exhaust servers. Open it "
-                "in a photo editor, export it again and upload that.",
-                code="text_bomb",
+                "This picture carries embedded text or a colour profile that unpacks "
+                "to more than a megabyte, far more than a picture for the web needs "
+                "(and a trick used to exhaust servers). Open it in a photo editor, "
+                "export it again as sRGB and upload that.",
+                code="embedded_data_too_large",
             ) from error
         raise _not_a_picture(file) from error
     try:
@@ -293,10 +294,14 @@ def file_size(file) -> int:
 
 
 # A PNG's chunks: encoders write the pixels in chunks of 8 to 64 kB, so a 40 MB picture
-# has a few thousand. A GIF's blocks hold at most 255 bytes each: allowed are these
-# plus one for each 128 bytes of the file.
+# has a few thousand. A GIF's blocks hold at most 255 bytes each: allowed are these,
+# plus one for each 128 bytes of the file, plus a few for each frame (its timing and
+# its pixels take two or three however little changes), up to this many frames: ten
+# minutes at 30 a second.
 PNG_CHUNKS = 50_000
 GIF_BLOCKS = 10_000
+GIF_FRAMES = 18_000
+GIF_BLOCKS_PER_FRAME = 4
 
 
 def _too_many_pieces() -> ValidationError:
@@ -321,11 +326,15 @@ def _png_end(file) -> int:
 def _gif_end(file, *, most_blocks: int) -> int:
     header = file.read(13)  # signature, screen size, flags
     file.seek(_colour_table_size(header[10]), 1)
-    blocks = 0
+    blocks = frames = 0
     while (block := file.read(1)) != b";":  # the trailer
         if block == b"!":  # an extension: its label, then sub-blocks
             file.read(1)
         elif block == b",":  # an image: its descriptor, colour table, code size
+            frames += 1
+            if frames > GIF_FRAMES:
+                raise _too_many_pieces()
+            most_blocks += GIF_BLOCKS_PER_FRAME
             descriptor = file.read(9)
             file.seek(_colour_table_size(descriptor[8]) + 1, 1)
         else:
