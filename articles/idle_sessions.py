@@ -30,11 +30,9 @@ class IdleSessionMiddleware:
         # Readers have no session: nothing is read or written for them (reading one
         # would mark their shared pages as varying by cookie).
         if session.session_key:
-            signed_in_at = session.get(_SIGNED_IN)
-            if (
-                signed_in_at
-                and time.time() - signed_in_at > settings.NEWSROOM_SESSION_MAX_SECONDS
-            ):
+            # A session from before this limit existed starts its day now.
+            signed_in_at = session.setdefault(_SIGNED_IN, int(time.time()))
+            if time.time() - signed_in_at > settings.NEWSROOM_SESSION_MAX_SECONDS:
                 session.flush()  # before authentication reads it: signed out
         response = self.get_response(request)
         if not session.is_empty() and session.session_key:
