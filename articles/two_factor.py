@@ -118,10 +118,12 @@ class PasskeyHelper(WebAuthnHelper):
                     request=self.request,
                 )
             raise
-        audit.record(
-            AuditEvent.Kind.SECOND_STEP,
-            actor=device.user,
-            detail="passkey",
-            request=self.request,
-        )
+        # The view refuses a passkey turned off, or a user who is: not a pass.
+        if device.confirmed and device.user.is_active:
+            audit.record(
+                AuditEvent.Kind.SECOND_STEP,
+                actor=device.user,
+                detail="passkey",
+                request=self.request,
+            )
         return device

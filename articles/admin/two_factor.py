@@ -70,7 +70,7 @@ def verify(admin_site, request):
         audit.record(
             AuditEvent.Kind.SECOND_STEP_FAILED,
             actor=user,
-            detail="a wrong code",
+            detail="a code that did not work (wrong, or typed during the wait after one)",
             request=request,
         )
         form.add_error(
