@@ -9,8 +9,9 @@ whatever else they show, such as settings."""
 
 import re
 
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+# Controls (tab and line breaks aside), lone surrogates and noncharacters.
+UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
     "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
     "\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff"
     "\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe\U0009ffff"
@@ -27,7 +28,7 @@ _BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85", "\n"))
 
 
 def printable(text: str) -> str:
-    return _UNPRINTABLE.sub("", text.translate(_BREAKS))
+    return UNPRINTABLE.sub("", text.translate(_BREAKS))
 
 
 def _cleaned(value):

@@ -20,16 +20,13 @@ from articles.admin.two_factor import new_recovery_codes
 from articles.models import Article, AuditEvent
 from tests.conftest import code_of
 from tests.helpers import admin_url
+from tests.test_two_factor import ADMIN, CODES, SETUP, VERIFY
 from tests.workflow_helpers import change_form_data
 
 pytest_plugins = ["tests.roles"]
 
 LOGIN = f"/{settings.ADMIN_URL}login/"
 AUDIT_LOG = f"/{settings.ADMIN_URL}articles/auditevent/"
-ADMIN = f"/{settings.ADMIN_URL}"
-VERIFY = f"{ADMIN}two-factor/"
-SETUP = f"{ADMIN}two-factor/setup/"
-CODES = f"{ADMIN}two-factor/recovery-codes/"
 
 
 def entries(kind) -> list[tuple[str, str, str]]:

@@ -255,6 +255,11 @@ def _article_url(name: str, *extra) -> Callable[[World], str]:
     )
 
 
+def _working_copy_kept(world: World) -> bool:
+    WorkingCopy = apps.get_model("articles", "WorkingCopy")
+    return WorkingCopy.objects.filter(user=world.superuser).exists()
+
+
 def _live_link_pk(world: World) -> int:
     from articles import previews
 
@@ -406,22 +411,14 @@ CUSTOM_ENDPOINTS = [
         _article_url("autosave"),
         lambda w: {"headline": "Kept in a working copy"},
         header=True,
-        accepted=lambda w: (
-            apps.get_model("articles", "WorkingCopy")
-            .objects.filter(user=w.superuser)
-            .exists()
-        ),
+        accepted=_working_copy_kept,
     ),
     Endpoint(
         "new article autosave",
         lambda w: reverse("admin:articles_article_autosave_add"),
         lambda w: {"headline": "Kept in a working copy"},
         header=True,
-        accepted=lambda w: (
-            apps.get_model("articles", "WorkingCopy")
-            .objects.filter(user=w.superuser)
-            .exists()
-        ),
+        accepted=_working_copy_kept,
     ),
     Endpoint("article autosave discard", _article_url("autosave_discard"), header=True),
     Endpoint(

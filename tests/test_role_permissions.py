@@ -101,6 +101,17 @@ def _exists(article_of):
     return lambda s: Article.objects.filter(pk=article_of(s).pk).exists()
 
 
+def _deleting(article_of) -> Case:
+    """Deleting a story, which only editors may do."""
+    return Case(
+        EDITORS,
+        "post",
+        lambda s: admin_url(Article, "delete", article_of(s).pk),
+        lambda s: {"post": "yes"},
+        did=lambda s: not _exists(article_of)(s),
+    )
+
+
 def _user_change_data(s: Scene) -> dict:
     joined_date, joined_time = local_parts(s.colleague.date_joined)
     return {
@@ -139,27 +150,9 @@ CASES = {
     "view own draft": Case(
         STORY_READERS, "get", lambda s: admin_url(Article, "change", s.own_draft.pk)
     ),
-    "delete someone else's draft": Case(
-        EDITORS,
-        "post",
-        lambda s: admin_url(Article, "delete", s.others_draft.pk),
-        lambda s: {"post": "yes"},
-        did=lambda s: not _exists(lambda s: s.others_draft)(s),
-    ),
-    "delete own draft": Case(
-        EDITORS,
-        "post",
-        lambda s: admin_url(Article, "delete", s.own_draft.pk),
-        lambda s: {"post": "yes"},
-        did=lambda s: not _exists(lambda s: s.own_draft)(s),
-    ),
-    "delete a live story": Case(
-        EDITORS,
-        "post",
-        lambda s: admin_url(Article, "delete", s.live.pk),
-        lambda s: {"post": "yes"},
-        did=lambda s: not _exists(lambda s: s.live)(s),
-    ),
+    "delete someone else's draft": _deleting(lambda s: s.others_draft),
+    "delete own draft": _deleting(lambda s: s.own_draft),
+    "delete a live story": _deleting(lambda s: s.live),
     "bulk publish a story in review": Case(
         EDITORS,
         "post",

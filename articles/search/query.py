@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from articles.printable import UNPRINTABLE
+
 MAX_LENGTH = 200  # characters searched; the rest is dropped, with a notice
 # What the search boxes let through: more than is searched, so that a longer paste gets
 # the notice rather than being cut by the browser without a word; short enough that
@@ -25,27 +27,12 @@ _TERM = re.compile(
 )
 
 
-def _unprintable(character: str) -> bool:
-    """Control characters, lone surrogates and Unicode noncharacters: not text, and not
-    allowed in an HTML page."""
-    code = ord(character)
-    return (
-        unicodedata.category(character) in ("Cc", "Cs")
-        or 0xFDD0 <= code <= 0xFDEF
-        or code & 0xFFFE == 0xFFFE
-    )
-
-
 def clean(text: str) -> tuple[str, bool]:
     """The reader's input as searched and shown back: unprintable characters as spaces,
     spaces collapsed, at most MAX_LENGTH characters, cut after a whole word (a word cut
     in two would match nothing, and every word must match). The flag says whether it
     was cut."""
-    text = "".join(
-        " " if _unprintable(character) else character
-        for character in text[:_READ_LENGTH]
-    )
-    text = _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", UNPRINTABLE.sub(" ", text[:_READ_LENGTH])).strip()
     if len(text) <= MAX_LENGTH:
         return text, False
     cut = text[:MAX_LENGTH]
